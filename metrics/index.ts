@@ -1,0 +1,50 @@
+/**
+ * The metric registry. Each metric file is named here explicitly (no globbing, so bundlers and
+ * Deno see plain imports); `test/metrics/registry.test.ts` fails when a file in `metrics/` is
+ * missing from this list.
+ */
+import { UnknownMetricError, nearestNames } from "../src/errors.js";
+import type { AnyMetric } from "./_define.js";
+import { accuracyMetric } from "./accuracy.js";
+import { logMaeByGroupMetric } from "./log-mae-by-group.js";
+import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+
+export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
+export type {
+  AnyMetric,
+  MetricDescriptor,
+  MetricDirection,
+  MetricEdgeCase,
+  MetricExample,
+  MetricInputKind,
+  MetricProperties,
+  MetricReference,
+} from "./_define.js";
+export { accuracy, accuracyMetric } from "./accuracy.js";
+export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
+export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+
+/** Every registered metric, in id order. */
+export const METRICS = [accuracyMetric, logMaeByGroupMetric, meanAbsoluteErrorMetric] as const satisfies readonly AnyMetric[];
+
+export type MetricId = (typeof METRICS)[number]["id"];
+
+const byName = new Map<string, AnyMetric>();
+for (const metric of METRICS) {
+  for (const name of [metric.id, ...metric.aliases]) {
+    if (byName.has(name)) throw new Error(`metric name "${name}" is registered twice`);
+    byName.set(name, metric);
+  }
+}
+
+/** The metric with this id or alias; throws UnknownMetricError (code UNKNOWN_METRIC) with suggestions. */
+export function getMetric(name: string): AnyMetric {
+  const metric = byName.get(name);
+  if (!metric) throw new UnknownMetricError(name, nearestNames(name, byName.keys()));
+  return metric;
+}
+
+/** All registered metrics. */
+export function listMetrics(): readonly AnyMetric[] {
+  return METRICS;
+}

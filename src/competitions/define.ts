@@ -1,0 +1,129 @@
+/**
+ * The shape of a competition definition. Each `src/competitions/<id>.ts` calls
+ * {@link defineCompetition} once: declared metadata (checked with zod when the module loads) plus
+ * the grade function, which composes the metric library with the row matching MLE-bench's
+ * `grade.py` for that competition performs.
+ */
+import { z } from "zod";
+import { DefinitionError } from "../errors.js";
+import type { GradingMode } from "../medals.js";
+import type { Frame } from "../table/frame.js";
+
+export const SPLITS = ["low", "medium", "high", "dev"] as const;
+export type Split = (typeof SPLITS)[number];
+/** Split names users may ask for: `lite` is `low`; `split75` is low ∪ medium ∪ high. */
+export type SplitQuery = Split | "lite" | "split75" | "all";
+
+/**
+ * What a submission column holds, for validation without answers and for messages:
+ * - `id`: the row key;
+ * - `probability`: a number in [0, 1];
+ * - `number`: any number (`range` narrows it);
+ * - `integer`: a whole number (class indices, counts);
+ * - `label`: a class label (text or number; `labels` lists the allowed ones where known);
+ * - `boolean`: True/False;
+ * - `text`: free text (sentences, space-separated token lists);
+ * - `rle`: run-length encoded mask (`start length` pairs);
+ * - `prediction-string`: structured tokens (boxes, points) described in `format`.
+ */
+export const columnKindSchema = z.enum(["id", "probability", "number", "integer", "label", "boolean", "text", "rle", "prediction-string"]);
+export type ColumnKind = z.infer<typeof columnKindSchema>;
+
+export const columnSpecSchema = z
+  .object({
+    name: z.string().min(1),
+    kind: columnKindSchema,
+    /** Inclusive bounds for numeric kinds. */
+    range: z.tuple([z.number(), z.number()]).optional(),
+    /** Allowed labels, where the grader restricts them. */
+    labels: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+    /** Whether an empty cell is acceptable (e.g. an empty mask or an empty prediction list). */
+    allowEmpty: z.boolean().default(false),
+    /** For prediction strings: the token layout, e.g. "label conf xmin ymin xmax ymax". */
+    format: z.string().optional(),
+    /** Whether the grader scores this column (false: required but unscored, or optional). */
+    scored: z.boolean().default(true),
+  })
+  .strict();
+export type ColumnSpec = z.input<typeof columnSpecSchema>;
+
+export const competitionMetaSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
+    name: z.string().min(1),
+    splits: z.array(z.enum(SPLITS)).min(1),
+    /** Kaggle category (the README's for Lite competitions, our label for the others). */
+    category: z.string().optional(),
+    /** Answers file in MLE-bench's prepared data layout, relative to the data dir. */
+    answers: z.string().regex(/^[^/].*\/prepared\/private\/.+\.(csv|jsonl)$/),
+    /** Sample submission in the same layout. */
+    sampleSubmission: z.string().regex(/\/prepared\/public\/.+\.csv$/),
+    /** Submission columns as the grader reads them, in the expected order. */
+    columns: z.array(columnSpecSchema).min(1),
+    /** How many columns are allowed: `exact` rejects extra columns; `superset` ignores them. */
+    extraColumns: z.enum(["ignored", "rejected"]).default("ignored"),
+    /** Columns of the answers file the grader reads. */
+    answersColumns: z.array(z.string()).min(1),
+    /** Metric id (see `mlegrade/metrics`) and the options the grader uses. */
+    metric: z.object({ id: z.string(), options: z.record(z.string(), z.unknown()).default({}) }).strict(),
+    direction: z.enum(["maximize", "minimize"]),
+    /** Kaggle awarded medals (MLE-bench's `awards_medals`); honoured in `kaggle` mode only. */
+    awardsMedals: z.boolean(),
+    /** Which `round(score, 5)` MLE-bench applies, by the type the grader returns. */
+    rounding: z.enum(["numpy", "python", "int"]).default("numpy"),
+    /** How rows are matched, in one line (shown by `mlegrade list` and the docs). */
+    rowMatching: z.string().min(1),
+    /** MLE-bench behaviours that a user may not expect (reproduced in `mlebench` mode). */
+    knownIssues: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export type CompetitionMeta = z.output<typeof competitionMetaSchema>;
+export type CompetitionMetaInput = z.input<typeof competitionMetaSchema>;
+
+/** One JSON object per line, for the competitions whose answers are JSONL. */
+export type JsonRecord = Record<string, unknown>;
+export type Answers = Frame | JsonRecord[];
+
+export interface GradeContext {
+  mode: GradingMode;
+}
+
+/**
+ * Grades a parsed submission against the answers and returns the raw score (NaN allowed where
+ * MLE-bench reports NaN as a valid score). Throws SubmissionError when the submission is rejected
+ * and MetricError when the metric cannot be computed.
+ */
+export type GradeFunction = (submission: Frame, answers: Answers, context: GradeContext) => number;
+
+export interface CompetitionDefinition extends CompetitionMeta {
+  grade: GradeFunction;
+}
+
+/** Validates the metadata with zod and attaches the grade function. */
+export function defineCompetition(meta: CompetitionMetaInput, grade: GradeFunction): CompetitionDefinition {
+  const parsed = competitionMetaSchema.safeParse(meta);
+  if (!parsed.success) {
+    const where = typeof meta === "object" && meta && "id" in meta ? String(meta.id) : "competition";
+    const issues = parsed.error.issues.map((issue) => ({
+      code: "INVALID_DEFINITION" as const,
+      message: `${where}: ${issue.path.join(".")}: ${issue.message}`,
+    }));
+    throw new DefinitionError(`invalid competition definition ${where}: ${issues.map((i) => i.message).join("; ")}`, issues);
+  }
+  return { ...parsed.data, grade };
+}
+
+/** The splits a query names. */
+export function splitsOf(query: SplitQuery): readonly Split[] {
+  switch (query) {
+    case "lite":
+      return ["low"];
+    case "split75":
+      return ["low", "medium", "high"];
+    case "all":
+      return SPLITS;
+    default:
+      return [query];
+  }
+}

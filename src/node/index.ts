@@ -1,0 +1,18 @@
+/**
+ * `mlegrade/node`: file-system loading, MLE-bench data dirs, leaderboard folders and the CLI.
+ * Node only.
+ */
+export {
+  answersPathIn,
+  findLeaderboard,
+  gradeFile,
+  loadAnswersFile,
+  loadLeaderboardFile,
+  readFileOrFail,
+  resolveAnswersPath,
+  resolveLeaderboard,
+  sampleSubmissionPathIn,
+} from "./files.js";
+export type { GradeFileOptions } from "./files.js";
+export { run, COMMANDS } from "./cli.js";
+export type { CliIO } from "./cli.js";

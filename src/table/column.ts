@@ -1,0 +1,180 @@
+/**
+ * A typed column with pandas' dtypes and equality rules.
+ *
+ * Numeric dtypes keep their values in a Float64Array (bool as 0/1); `object` columns keep cells as
+ * strings, booleans (a bool column with missing values) or NaN. Integers beyond ±2^53 keep their
+ * exact value as a bigint so ids never collide.
+ */
+import { compareCodePoints, pythonStr } from "./scalars.js";
+
+export type Dtype = "int64" | "uint64" | "float64" | "bool" | "object";
+
+/** A cell as pandas holds it: a number (NaN when missing), a string or a boolean. */
+export type Cell = number | string | boolean;
+
+/** Hash key of a cell; NaN gets a fresh symbol, since NaN equals nothing. */
+export type CellKey = number | string | bigint | symbol;
+
+export interface ColumnInit {
+  name: string;
+  dtype: Dtype;
+  values?: Float64Array;
+  cells?: Cell[];
+  bigValues?: Map<number, bigint>;
+  /** Maps row i of this column to the row of the source table it came from (for error locations). */
+  sourceRows?: Int32Array;
+}
+
+export class Column {
+  readonly name: string;
+  readonly dtype: Dtype;
+  readonly length: number;
+  /** Values of numeric and bool columns. */
+  readonly values: Float64Array | undefined;
+  /** Cells of object columns. */
+  readonly cells: readonly Cell[] | undefined;
+  /** Exact values of integers outside ±2^53, by row. */
+  readonly bigValues: ReadonlyMap<number, bigint> | undefined;
+  /** Row of the parsed file each row came from (identity when absent). */
+  readonly sourceRows: Int32Array | undefined;
+
+  constructor(init: ColumnInit) {
+    this.name = init.name;
+    this.dtype = init.dtype;
+    this.values = init.values;
+    this.cells = init.cells;
+    this.bigValues = init.bigValues && init.bigValues.size > 0 ? init.bigValues : undefined;
+    this.sourceRows = init.sourceRows;
+    this.length = init.values ? init.values.length : (init.cells?.length ?? 0);
+  }
+
+  static fromNumbers(name: string, values: Float64Array | number[], dtype: "float64" | "int64" = "float64"): Column {
+    return new Column({ name, dtype, values: values instanceof Float64Array ? values : Float64Array.from(values) });
+  }
+
+  static fromCells(name: string, cells: Cell[]): Column {
+    return new Column({ name, dtype: "object", cells });
+  }
+
+  get isNumeric(): boolean {
+    return this.dtype === "int64" || this.dtype === "uint64" || this.dtype === "float64";
+  }
+
+  get isInteger(): boolean {
+    return this.dtype === "int64" || this.dtype === "uint64";
+  }
+
+  /** The cell at row i (booleans for bool columns, NaN for missing numbers). */
+  get(i: number): Cell {
+    if (this.values) return this.dtype === "bool" ? this.values[i] === 1 : this.values[i]!;
+    return this.cells![i]!;
+  }
+
+  /** Whether row i is missing (NaN), as `isna()` says. */
+  isMissing(i: number): boolean {
+    const value = this.values ? this.values[i]! : this.cells![i];
+    return typeof value === "number" && Number.isNaN(value);
+  }
+
+  /** Row of the original file for row i (1-based data row numbering is applied by the frame). */
+  sourceRow(i: number): number {
+    return this.sourceRows ? this.sourceRows[i]! : i;
+  }
+
+  /**
+   * A key with Python equality semantics for hashing: `1`, `1.0` and `True` are equal; a string
+   * never equals a number; NaN equals nothing (each NaN gets a unique key).
+   */
+  key(i: number): CellKey {
+    if (this.bigValues) {
+      const big = this.bigValues.get(i);
+      if (big !== undefined) return big;
+    }
+    const value = this.get(i);
+    if (typeof value === "boolean") return value ? 1 : 0;
+    if (typeof value === "number") return Number.isNaN(value) ? Symbol("NaN") : value;
+    return `s:${value}`;
+  }
+
+  /** `str()` of each cell, as `astype(str)` gives it (NaN becomes "nan", integers have no ".0"). */
+  toStrings(): string[] {
+    const out = new Array<string>(this.length);
+    for (let i = 0; i < this.length; i++) {
+      const big = this.bigValues?.get(i);
+      out[i] = big !== undefined ? big.toString() : pythonStr(this.get(i), this.isInteger);
+    }
+    return out;
+  }
+
+  /** Cells with NaN replaced, as `fillna(value)` does. */
+  fillMissing(value: Cell): Column {
+    if (this.values && this.dtype !== "float64") return this;
+    const cells = new Array<Cell>(this.length);
+    const object = this.dtype === "object" || typeof value !== "number";
+    for (let i = 0; i < this.length; i++) cells[i] = this.isMissing(i) ? value : this.get(i);
+    if (!object) return new Column({ name: this.name, dtype: "float64", values: Float64Array.from(cells as number[]), sourceRows: this.sourceRows });
+    return new Column({ name: this.name, dtype: "object", cells, sourceRows: this.sourceRows });
+  }
+
+  /** Rows in the given order (`iloc[order]`). */
+  take(order: ArrayLike<number>): Column {
+    const sourceRows = new Int32Array(order.length);
+    for (let k = 0; k < order.length; k++) sourceRows[k] = this.sourceRow(order[k]!);
+    let bigValues: Map<number, bigint> | undefined;
+    if (this.bigValues) {
+      bigValues = new Map();
+      for (let k = 0; k < order.length; k++) {
+        const big = this.bigValues.get(order[k]!);
+        if (big !== undefined) bigValues.set(k, big);
+      }
+    }
+    if (this.values) {
+      const values = new Float64Array(order.length);
+      for (let k = 0; k < order.length; k++) values[k] = this.values[order[k]!]!;
+      return new Column({ name: this.name, dtype: this.dtype, values, bigValues, sourceRows });
+    }
+    const cells = new Array<Cell>(order.length);
+    for (let k = 0; k < order.length; k++) cells[k] = this.cells![order[k]!]!;
+    return new Column({ name: this.name, dtype: this.dtype, cells, bigValues, sourceRows });
+  }
+
+  rename(name: string): Column {
+    return new Column({ name, dtype: this.dtype, values: this.values, cells: this.cells as Cell[] | undefined, bigValues: this.bigValues as Map<number, bigint> | undefined, sourceRows: this.sourceRows });
+  }
+
+  /**
+   * The stable argsort numpy would use for `sort_values` on this column: numbers ascending, strings
+   * by code point, missing values last. (numpy's default quicksort is not stable; with unique keys
+   * the order is the same, and for ties we choose the stable order.)
+   */
+  argsort(): Int32Array {
+    const order = new Int32Array(this.length);
+    for (let i = 0; i < this.length; i++) order[i] = i;
+    if (this.values && !this.bigValues) {
+      const v = this.values;
+      // NaN last, then numeric order; ties keep file order.
+      return order.sort((a, b) => {
+        const x = v[a]!;
+        const y = v[b]!;
+        if (x === y) return a - b;
+        if (Number.isNaN(x)) return Number.isNaN(y) ? a - b : 1;
+        if (Number.isNaN(y)) return -1;
+        return x < y ? -1 : 1;
+      });
+    }
+    return order.sort((a, b) => compareCells(this, a, b) || a - b);
+  }
+}
+
+/** Orders two cells of one column: numbers (bigints exactly) before NaN, strings by code point. */
+function compareCells(column: Column, a: number, b: number): number {
+  const x = column.key(a);
+  const y = column.key(b);
+  const xMissing = column.isMissing(a);
+  const yMissing = column.isMissing(b);
+  if (xMissing || yMissing) return xMissing === yMissing ? 0 : xMissing ? 1 : -1;
+  if (typeof x === "string" && typeof y === "string") return compareCodePoints(x, y);
+  if (typeof x === "string") return 1;
+  if (typeof y === "string") return -1;
+  return (x as number | bigint) < (y as number | bigint) ? -1 : (x as number | bigint) > (y as number | bigint) ? 1 : 0;
+}

@@ -1,0 +1,63 @@
+/**
+ * The platform-neutral entries (`mlegrade`, `mlegrade/metrics`) must run in a browser: bundling
+ * them for the browser platform fails on any Node import, and running the bundle in a context with
+ * no Node globals (no process, Buffer, require) must still grade.
+ */
+import { build } from "esbuild";
+import { runInNewContext } from "node:vm";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "./helpers/shared.js";
+
+const NODE_BUILTINS = /^(node:|fs$|path$|os$|child_process$|stream$|url$|util$|crypto$|http$|https$|net$|worker_threads$|zlib$|buffer$|events$)/;
+
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(REPO_ROOT, entry)],
+    bundle: true,
+    platform: "browser",
+    format: "iife",
+    globalName: "mlegrade",
+    write: false,
+    logLevel: "silent",
+    plugins: [
+      {
+        name: "forbid-node",
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (args) => {
+            if (NODE_BUILTINS.test(args.path)) return { errors: [{ text: `Node built-in "${args.path}" imported by ${args.importer}` }] };
+            return undefined;
+          });
+        },
+      },
+    ],
+  });
+  return result.outputFiles[0]!.text;
+}
+
+describe("the core runs anywhere JavaScript runs", () => {
+  for (const entry of ["src/index.ts", "src/metrics.ts"]) {
+    it(`${entry} bundles for the browser without Node built-ins`, async () => {
+      const code = await bundle(entry);
+      expect(code.length).toBeGreaterThan(1000);
+    });
+  }
+
+  it("grades inside a context with no Node globals", async () => {
+    const code = await bundle("src/index.ts");
+    // A bare context: only the language's own globals plus what browsers also have.
+    const context: Record<string, unknown> = { TextDecoder, TextEncoder, console };
+    runInNewContext(`${code};\nthis.mlegrade = mlegrade;`, context);
+    const api = context.mlegrade as typeof import("../src/index.js");
+    expect(runInNewContext("typeof process + typeof Buffer + typeof require", context)).toBe("undefinedundefinedundefined");
+    const report = api.grade({
+      competition: "spaceship-titanic",
+      submission: "PassengerId,Transported\n1,True\n2,False\n",
+      answers: new TextEncoder().encode("PassengerId,Transported\n1,True\n2,True\n"),
+      leaderboard: "score\n0.9\n0.8\n0.7\n0.5\n",
+    });
+    expect(report.outcome).toBe("score");
+    expect(report.score).toBe(0.5);
+    expect(report.rank).toBe(4);
+  });
+});
