@@ -66,7 +66,9 @@ export const logMaeByGroupMetric = defineMetric({
   direction: "minimize",
   range: [-Infinity, Infinity],
   inputKind: "grouped-regression",
-  options: z.object({ floor: z.number().positive().nullable().default(null) }).strict(),
+  options: z
+    .object({ floor: z.number().positive().nullable().default(null).describe("lower bound on each group's MAE before the log; null (MLE-bench) applies none") })
+    .strict(),
   formula: {
     latex: String.raw`\frac{1}{G}\sum_{g=1}^{G} \ln\Big(\frac{1}{n_g}\sum_{i \in g} |\hat y_i - y_i|\Big)`,
     text: "For each group, the log of its mean absolute error; then the plain mean over groups.",

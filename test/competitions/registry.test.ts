@@ -1,0 +1,54 @@
+/**
+ * The competition registry: every definition file is registered, each definition is valid, names a
+ * registered metric, and its declared direction agrees with its real Kaggle leaderboard.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { getMetric } from "../../metrics/index.js";
+import { COMPETITIONS, inferLowerIsBetter, parseLeaderboard } from "../../src/index.js";
+import { competitionMetaSchema } from "../../src/competitions/define.js";
+import { LEADERBOARDS, REPO_ROOT, SHARED, hasShared } from "../helpers/shared.js";
+
+const DIR = join(REPO_ROOT, "src", "competitions");
+const files = readdirSync(DIR).filter((f) => f.endsWith(".ts") && f !== "define.ts" && f !== "index.ts");
+const paths = hasShared
+  ? new Map(
+      readFileSync(join(SHARED, "spec", "dataset_paths.tsv"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split("\t"))
+        .map(([id, answers, sample]) => [id!, { answers: answers!, sample: sample! }]),
+    )
+  : new Map<string, { answers: string; sample: string }>();
+
+describe("competition registry", () => {
+  it("registers every definition file", () => {
+    expect(COMPETITIONS.map((c) => `${c.id}.ts`).sort()).toEqual([...files].sort());
+  });
+
+  for (const competition of COMPETITIONS) {
+    describe(competition.id, () => {
+      it("is a valid definition naming a registered metric", () => {
+        const { grade: _grade, ...meta } = competition;
+        expect(competitionMetaSchema.safeParse(meta).success).toBe(true);
+        expect(getMetric(competition.metric.id).id).toBe(competition.metric.id);
+        expect(competition.columns.filter((c) => c.kind === "id").length).toBeGreaterThan(0);
+      });
+
+      it.skipIf(!hasShared)("uses MLE-bench's data layout for answers and sample submission", () => {
+        expect(paths.get(competition.id)).toEqual({ answers: competition.answers, sample: competition.sampleSubmission });
+      });
+
+      const leaderboardFile = join(LEADERBOARDS, `${competition.id}.csv`);
+      it.skipIf(!hasShared || !existsSync(leaderboardFile))("declares the direction its leaderboard shows", () => {
+        const leaderboard = parseLeaderboard(readFileSync(leaderboardFile));
+        const scores = leaderboard.scores;
+        const flat = scores[0] === scores[scores.length - 1];
+        expect(flat, "a flat leaderboard says nothing about direction").toBe(false);
+        expect(inferLowerIsBetter(leaderboard) ? "minimize" : "maximize").toBe(competition.direction);
+      });
+    });
+  }
+});
