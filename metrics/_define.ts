@@ -71,9 +71,10 @@ export interface MetricProperties {
 export interface MetricDescriptor<
   Input extends Record<string, unknown> = Record<string, unknown>,
   Options extends z.ZodType = z.ZodType,
+  Id extends string = string,
 > {
   /** kebab-case, equal to the file name. */
-  id: string;
+  id: Id;
   /** MLE-bench grader names and common names that resolve to this metric. */
   aliases: readonly string[];
   title: string;
@@ -98,12 +99,13 @@ export interface MetricDescriptor<
   evaluate: (input: Input, options: z.infer<Options>) => number;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- evaluate takes each metric's own input shape
 export type AnyMetric = MetricDescriptor<any, z.ZodType>;
 
 /** Identity helper that checks a descriptor's shape and keeps its literal types. */
-export function defineMetric<Input extends Record<string, unknown>, Options extends z.ZodType>(
-  descriptor: MetricDescriptor<Input, Options>,
-): MetricDescriptor<Input, Options> {
+export function defineMetric<Input extends Record<string, unknown>, Options extends z.ZodType, const Id extends string>(
+  descriptor: MetricDescriptor<Input, Options, Id>,
+): MetricDescriptor<Input, Options, Id> {
   return descriptor;
 }
 

@@ -24,10 +24,17 @@ export { accuracy, accuracyMetric } from "./accuracy.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 
-/** Every registered metric, in id order. */
-export const METRICS = [accuracyMetric, logMaeByGroupMetric, meanAbsoluteErrorMetric] as const satisfies readonly AnyMetric[];
+const DESCRIPTORS = [
+  accuracyMetric,
+  logMaeByGroupMetric,
+  meanAbsoluteErrorMetric,
+] as const;
 
-export type MetricId = (typeof METRICS)[number]["id"];
+/** Ids of the registered metrics. */
+export type MetricId = (typeof DESCRIPTORS)[number]["id"];
+
+/** Every registered metric. */
+export const METRICS: readonly AnyMetric[] = DESCRIPTORS;
 
 const byName = new Map<string, AnyMetric>();
 for (const metric of METRICS) {
