@@ -6,8 +6,12 @@
 import { UnknownMetricError, nearestNames } from "../src/errors.js";
 import type { AnyMetric } from "./_define.js";
 import { accuracyMetric } from "./accuracy.js";
+import { box3dMapMetric } from "./box3d-map.js";
+import { cocoAveragePrecisionMetric } from "./coco-average-precision.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+import { pointInBoxF1Metric } from "./point-in-box-f1.js";
+import { pooledDetectionMapMetric } from "./pooled-detection-map.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
 export type {
@@ -21,13 +25,21 @@ export type {
   MetricReference,
 } from "./_define.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
+export { box3dMeanAveragePrecision, box3dMapMetric } from "./box3d-map.js";
+export { cocoAveragePrecision, cocoAveragePrecisionMetric } from "./coco-average-precision.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+export { pointInBoxF1, pointInBoxF1Metric } from "./point-in-box-f1.js";
+export { pooledDetectionMap, pooledDetectionMapMetric } from "./pooled-detection-map.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
+  box3dMapMetric,
+  cocoAveragePrecisionMetric,
   logMaeByGroupMetric,
   meanAbsoluteErrorMetric,
+  pointInBoxF1Metric,
+  pooledDetectionMapMetric,
 ] as const;
 
 /** Ids of the registered metrics. */

@@ -5,12 +5,21 @@
 import { UnknownCompetitionError, nearestNames } from "../errors.js";
 import type { CompetitionDefinition, SplitQuery } from "./define.js";
 import { splitsOf } from "./define.js";
+import threeDObjectDetectionForAutonomousVehicles from "./3d-object-detection-for-autonomous-vehicles.js";
 import champsScalarCoupling from "./champs-scalar-coupling.js";
+import kuzushijiRecognition from "./kuzushiji-recognition.js";
+import siimCovid19Detection from "./siim-covid19-detection.js";
 import spaceshipTitanic from "./spaceship-titanic.js";
+import vinbigdataChestXrayAbnormalitiesDetection from "./vinbigdata-chest-xray-abnormalities-detection.js";
 
-export const COMPETITIONS: readonly CompetitionDefinition[] = [champsScalarCoupling, spaceshipTitanic].sort((a, b) =>
-  a.id.localeCompare(b.id, "en"),
-);
+export const COMPETITIONS: readonly CompetitionDefinition[] = [
+  threeDObjectDetectionForAutonomousVehicles,
+  champsScalarCoupling,
+  kuzushijiRecognition,
+  siimCovid19Detection,
+  spaceshipTitanic,
+  vinbigdataChestXrayAbnormalitiesDetection,
+].sort((a, b) => a.id.localeCompare(b.id, "en"));
 
 const byId = new Map(COMPETITIONS.map((c) => [c.id, c]));
 
