@@ -41,33 +41,6 @@ export interface Box3dProblem {
   received: string;
 }
 
-/**
- * What the Lyft devkit's `Box3D` would raise for box i (`boxes` holds 7 numbers per box), or null:
- * a NaN center, size or yaw (ValueError), an infinite yaw (its quaternion is NaN), a size that is
- * not positive (AssertionError), or corners failing the right-angle check (AssertionError, e.g. for
- * infinite coordinates).
- */
-export function box3dProblem(boxes: ArrayLike<number>, i: number): Box3dProblem | null {
-  const at = 7 * i;
-  for (let f = 0; f < 7; f++) {
-    if (Number.isNaN(boxes[at + f]!)) return { code: "MISSING_VALUE", expected: `a number for ${FIELDS[f]}`, received: "nan" };
-  }
-  if (!Number.isFinite(boxes[at + 6]!)) return { code: "NON_FINITE", expected: "a finite yaw", received: String(boxes[at + 6]) };
-  for (let f = 3; f < 6; f++) {
-    if (!(boxes[at + f]! > 0)) return { code: "OUT_OF_RANGE", expected: `a positive ${FIELDS[f]}`, received: String(boxes[at + f]) };
-  }
-  const cs = yawCosSin(boxes[at + 6]!);
-  const corners = new Float64Array(8);
-  groundCorners(boxes[at]!, boxes[at + 1]!, boxes[at + 3]!, boxes[at + 4]!, cs[0]!, cs[1]!, corners);
-  if (!cornersAreOrthogonal(corners)) {
-    for (let f = 0; f < 6; f++) {
-      if (!Number.isFinite(boxes[at + f]!)) return { code: "NON_FINITE", expected: `a finite ${FIELDS[f]}`, received: String(boxes[at + f]) };
-    }
-    return { code: "MALFORMED_PREDICTION", expected: "a box whose ground corners pass the devkit's right-angle check", received: "corners that do not" };
-  }
-  return null;
-}
-
 /** A box the devkit rejects, with which input it came from and its index there. */
 export class Box3dError extends MetricError {
   constructor(
@@ -224,6 +197,33 @@ export function box3dMeanAveragePrecision(truth: Boxes3d, predictions: ScoredBox
   return numpyMean(values);
 }
 
+/**
+ * What the Lyft devkit's `Box3D` would raise for box i (`boxes` holds 7 numbers per box), or null:
+ * a NaN center, size or yaw (ValueError), an infinite yaw (its quaternion is NaN), a size that is
+ * not positive (AssertionError), or corners failing the right-angle check (AssertionError, e.g. for
+ * infinite coordinates).
+ */
+export function box3dProblem(boxes: ArrayLike<number>, i: number): Box3dProblem | null {
+  const at = 7 * i;
+  for (let f = 0; f < 7; f++) {
+    if (Number.isNaN(boxes[at + f]!)) return { code: "MISSING_VALUE", expected: `a number for ${FIELDS[f]}`, received: "nan" };
+  }
+  if (!Number.isFinite(boxes[at + 6]!)) return { code: "NON_FINITE", expected: "a finite yaw", received: String(boxes[at + 6]) };
+  for (let f = 3; f < 6; f++) {
+    if (!(boxes[at + f]! > 0)) return { code: "OUT_OF_RANGE", expected: `a positive ${FIELDS[f]}`, received: String(boxes[at + f]) };
+  }
+  const cs = yawCosSin(boxes[at + 6]!);
+  const corners = new Float64Array(8);
+  groundCorners(boxes[at]!, boxes[at + 1]!, boxes[at + 3]!, boxes[at + 4]!, cs[0]!, cs[1]!, corners);
+  if (!cornersAreOrthogonal(corners)) {
+    for (let f = 0; f < 6; f++) {
+      if (!Number.isFinite(boxes[at + f]!)) return { code: "NON_FINITE", expected: `a finite ${FIELDS[f]}`, received: String(boxes[at + f]) };
+    }
+    return { code: "MALFORMED_PREDICTION", expected: "a box whose ground corners pass the devkit's right-angle check", received: "corners that do not" };
+  }
+  return null;
+}
+
 function checkLengths(role: string, boxes: Boxes3d): number {
   const n = boxes.sample.length;
   if (boxes.label.length !== n || boxes.boxes.length !== 7 * n) {
@@ -277,7 +277,6 @@ export const box3dMapMetric = defineMetric({
   references: [
     { title: "Lyft 3D Object Detection for Autonomous Vehicles: evaluation", authors: "Lyft / Kaggle", year: 2019, url: "https://www.kaggle.com/competitions/3d-object-detection-for-autonomous-vehicles/overview/evaluation" },
     { title: "lyft_dataset_sdk mAP_evaluation.py", authors: "Lyft", url: "https://github.com/lyft/nuscenes-devkit/blob/master/lyft_dataset_sdk/eval/detection/mAP_evaluation.py" },
-    { title: "The PASCAL Visual Object Classes (VOC) Challenge", authors: "Everingham et al.", year: 2010, url: "http://host.robots.ox.ac.uk/pascal/VOC/pubs/everingham10.pdf" },
   ],
   examples: [
     {

@@ -37,12 +37,6 @@ export interface CocoAveragePrecisionOptions {
   idOffset?: number;
 }
 
-/** `np.linspace(start, stop, num)` element by element: `i·step + start`, the last one exactly `stop`. */
-export function linspace(start: number, stop: number, num: number): number[] {
-  const step = (stop - start) / (num - 1);
-  return Array.from({ length: num }, (_, i) => (i === num - 1 ? stop : i * step + start));
-}
-
 /** pycocotools' default IoU thresholds, `np.linspace(.5, .95, 10)`. */
 export const COCO_IOU_THRESHOLDS: readonly number[] = linspace(0.5, 0.95, 10);
 /** pycocotools' 101 recall points, `np.linspace(0, 1, 101)`. */
@@ -118,6 +112,12 @@ export function cocoAveragePrecision(truth: CocoBoxes, detections: CocoDetection
   const kept: number[] = [];
   for (const value of precision) if (value > -1) kept.push(value);
   return kept.length === 0 ? -1 : numpyMean(kept);
+}
+
+/** `np.linspace(start, stop, num)` element by element: `i·step + start`, the last one exactly `stop`. */
+export function linspace(start: number, stop: number, num: number): number[] {
+  const step = (stop - start) / (num - 1);
+  return Array.from({ length: num }, (_, i) => (i === num - 1 ? stop : i * step + start));
 }
 
 function checkBoxes(role: string, boxes: CocoBoxes): number {
@@ -307,27 +307,27 @@ export const cocoAveragePrecisionMetric = defineMetric({
   ],
   properties: { symmetric: false, orderInvariant: false, bounded: false, perfectIsBest: true, monotoneInvariant: true },
   references: [
-    { title: "COCO detection evaluation", authors: "COCO Consortium", url: "https://cocodataset.org/#detection-eval" },
     { title: "pycocotools cocoeval.py", authors: "COCO API", url: "https://github.com/cocodataset/cocoapi/blob/master/PythonAPI/pycocotools/cocoeval.py" },
+    { title: "COCO detection evaluation", authors: "COCO Consortium", url: "https://cocodataset.org/#detection-eval" },
     { title: "Microsoft COCO: Common Objects in Context", authors: "Lin et al.", year: 2014, url: "https://arxiv.org/abs/1405.0312" },
   ],
   examples: [
     {
       input: {
         truthImage: [0, 0],
-        truthCategory: [1, 1],
+        truthLabel: [1, 1],
         truthBoxes: [0, 0, 10, 10, 20, 20, 10, 10],
-        detImage: [0, 0],
-        detCategory: [1, 1],
-        detBoxes: [0, 0, 10, 10, 50, 50, 5, 5],
-        detScore: [0.9, 0.8],
+        predImage: [0, 0],
+        predLabel: [1, 1],
+        predBoxes: [0, 0, 10, 10, 50, 50, 5, 5],
+        predScore: [0.9, 0.8],
       },
       options: { iouThresholds: [0.5] },
       output: 0.5049504950495048,
       note: "one of two boxes found by the top detection: precision 1 up to recall 0.5, then 0",
     },
     {
-      input: { truthImage: [0], truthCategory: [3], truthBoxes: [0, 0, 4, 4], detImage: [0], detCategory: [3], detBoxes: [0, 0, 4, 4], detScore: [1] },
+      input: { truthImage: [0], truthLabel: [3], truthBoxes: [0, 0, 4, 4], predImage: [0], predLabel: [3], predBoxes: [0, 0, 4, 4], predScore: [1] },
       options: { iouThresholds: [0.4], idOffset: 0 },
       output: 0,
       note: "with ids from 0 the first ground-truth box cannot be matched (VinBigData)",
@@ -339,20 +339,20 @@ export const cocoAveragePrecisionMetric = defineMetric({
   evaluate: (
     input: {
       truthImage: ArrayLike<number>;
-      truthCategory: ArrayLike<number>;
+      truthLabel: ArrayLike<number>;
       truthBoxes: ArrayLike<number>;
       truthArea?: ArrayLike<number>;
-      detImage: ArrayLike<number>;
-      detCategory: ArrayLike<number>;
-      detBoxes: ArrayLike<number>;
-      detScore: ArrayLike<number>;
-      detArea?: ArrayLike<number>;
+      predImage: ArrayLike<number>;
+      predLabel: ArrayLike<number>;
+      predBoxes: ArrayLike<number>;
+      predScore: ArrayLike<number>;
+      predArea?: ArrayLike<number>;
     },
     options: { iouThresholds: number[]; maxDetections: number; idOffset: number },
   ) =>
     cocoAveragePrecision(
-      { image: input.truthImage, category: input.truthCategory, boxes: input.truthBoxes, area: input.truthArea },
-      { image: input.detImage, category: input.detCategory, boxes: input.detBoxes, score: input.detScore, area: input.detArea },
+      { image: input.truthImage, category: input.truthLabel, boxes: input.truthBoxes, area: input.truthArea },
+      { image: input.predImage, category: input.predLabel, boxes: input.predBoxes, score: input.predScore, area: input.predArea },
       options,
     ),
 });

@@ -26,6 +26,21 @@ export interface DetectionCounts {
 }
 
 /**
+ * Point-in-box F1 (Kuzushiji Recognition): micro F1 over all pages of the matching described in
+ * {@link pointInBoxCounts}. `F1 = 2PR / (P + R)` with `P = TP / (TP + FP)` and
+ * `R = TP / (TP + FN)`; 0 when there is no prediction, no ground truth or no true positive.
+ *
+ * Direction: higher is better, in [0, 1].
+ *
+ * @see https://www.kaggle.com/competitions/kuzushiji-recognition/overview/evaluation
+ * @see docs/metrics/point-in-box-f1.md
+ * @throws MetricError ROW_COUNT_MISMATCH when the input arrays disagree in length
+ */
+export function pointInBoxF1(truth: PageBoxes, predictions: PagePoints): number {
+  return f1FromCounts(pointInBoxCounts(truth, predictions));
+}
+
+/**
  * Matches predicted points to ground-truth boxes page by page, as Kaggle's Kuzushiji metric does:
  * each box, in order, takes the lowest-index unused point of its page that has the same label and
  * lies strictly inside it (`x < px < x + width`, `y < py < y + height`); a box without one is a
@@ -75,21 +90,6 @@ export function pointInBoxCounts(truth: PageBoxes, predictions: PagePoints): Det
     }
   }
   return { tp, fp: p - tp, fn: g - tp };
-}
-
-/**
- * Point-in-box F1 (Kuzushiji Recognition): micro F1 over all pages of the matching described in
- * {@link pointInBoxCounts}. `F1 = 2PR / (P + R)` with `P = TP / (TP + FP)` and
- * `R = TP / (TP + FN)`; 0 when there is no prediction, no ground truth or no true positive.
- *
- * Direction: higher is better, in [0, 1].
- *
- * @see https://www.kaggle.com/competitions/kuzushiji-recognition/overview/evaluation
- * @see docs/metrics/point-in-box-f1.md
- * @throws MetricError ROW_COUNT_MISMATCH when the input arrays disagree in length
- */
-export function pointInBoxF1(truth: PageBoxes, predictions: PagePoints): number {
-  return f1FromCounts(pointInBoxCounts(truth, predictions));
 }
 
 /** The Kuzushiji metric's F1 from pooled counts, in its order of operations. */

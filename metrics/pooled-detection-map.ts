@@ -7,12 +7,15 @@ import { defineMetric } from "./_define.js";
 import { stepwiseAveragePrecision } from "./_average-precision.js";
 import { xyxyIou } from "./_geometry.js";
 
+/** A class label: text, or a number. */
+export type BoxLabel = string | number;
+
 /** Labelled `[xmin, ymin, xmax, ymax]` boxes, one entry per box. */
 export interface LabeledBoxes {
   /** Image index of each box, 0 ≤ image < imageCount. */
   image: ArrayLike<number>;
-  /** Class label of each box. */
-  label: ArrayLike<string>;
+  /** Class label of each box (classes are taken in sorted order: numbers, then text by code point). */
+  label: ArrayLike<BoxLabel>;
   /** `[xmin, ymin, xmax, ymax]` of each box, flattened (4 numbers per box). */
   boxes: ArrayLike<number>;
 }
@@ -60,7 +63,7 @@ export function pooledDetectionMap(truth: LabeledBoxes, predictions: ScoredBoxes
   }
   const gtByImage = byImage(truth.image, images, "truth");
   const predByImage = byImage(predictions.image, images, "predictions");
-  const classes = [...new Set(Array.from(truth.label))].sort(compareCodePoints);
+  const classes = [...new Set(Array.from(truth.label))].sort(compareLabels);
   const { score, boxes: pb, label: pl } = predictions;
   const { boxes: tb, label: tl } = truth;
   // Python re-sorts each image's list in place for every class; with NaN confidences that can move items again.
@@ -116,6 +119,13 @@ export function pooledDetectionMap(truth: LabeledBoxes, predictions: ScoredBoxes
     aps.push(stepwiseAveragePrecision(yTrue, yScore));
   }
   return aps.length > 0 ? numpyMean(aps) : 0;
+}
+
+function compareLabels(a: BoxLabel, b: BoxLabel): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number") return -1;
+  if (typeof b === "number") return 1;
+  return compareCodePoints(a, b);
 }
 
 function checkLengths(role: string, boxes: LabeledBoxes): number {
@@ -179,8 +189,8 @@ export const pooledDetectionMapMetric = defineMetric({
         predBoxes: [1, 1, 10, 10, 50, 50, 60, 60],
         predScore: [0.9, 0.8],
       },
-      output: 0.5,
-      note: "pairs (1, 0.9), (0, 0.8), (1, 0): AP = ½·1 + ½·(2/3)… grouped at score 0 → 0.5 + 0.5·(2/3)? no: the missed box enters at threshold 0 with precision 2/3",
+      output: 0.8333333333333333,
+      note: "pairs (1, 0.9), (0, 0.8) and the missed box (1, 0): recall 1/2 at precision 1, then 1 at precision 2/3",
     },
   ],
   compat:
@@ -189,10 +199,10 @@ export const pooledDetectionMapMetric = defineMetric({
   evaluate: (
     input: {
       truthImage: ArrayLike<number>;
-      truthLabel: ArrayLike<string>;
+      truthLabel: ArrayLike<BoxLabel>;
       truthBoxes: ArrayLike<number>;
       predImage: ArrayLike<number>;
-      predLabel: ArrayLike<string>;
+      predLabel: ArrayLike<BoxLabel>;
       predBoxes: ArrayLike<number>;
       predScore: ArrayLike<number>;
     },
