@@ -33,9 +33,12 @@ export default defineCompetition(
       "Boxes with x_max < x_min or y_max < y_min have a negative area: such predictions are ignored unless matched",
       "Predicted classes that are absent from the answers are ignored; each image keeps its 100 highest-scoring boxes per class",
       "A row with an empty PredictionString crashes the grader (write '14 1 0 0 1 1' for 'No finding')",
+      "kaggle mode passes real [x, y, width, height] boxes and numbers annotations from 1, so a perfect copy scores 1; the AP stays pycocotools' 101-point COCO AP at IoU 0.4",
     ],
   },
-  (submission, answers) => {
+  (submission, answers, context) => {
+    // kaggle mode gives pycocotools real [x, y, width, height] boxes and ids from 1 (see docs/compat.md).
+    const kaggle = context.mode === "kaggle";
     const ans = answersTable(answers, ["class_id", ...COORDINATES, ID]);
     for (const name of COORDINATES) {
       for (let i = 0; i < ans.length; i++) {
@@ -65,7 +68,7 @@ export default defineCompetition(
     const truthBoxes = new Float64Array(4 * gtRows.length);
     const truthArea = new Float64Array(gtRows.length);
     gtRows.forEach((row, j) => {
-      truthBoxes.set([x0![row]!, y0![row]!, x1![row]!, y1![row]!], 4 * j);
+      truthBoxes.set([x0![row]!, y0![row]!, kaggle ? x1![row]! - x0![row]! : x1![row]!, kaggle ? y1![row]! - y0![row]! : y1![row]!], 4 * j);
       truthArea[j] = (x1![row]! - x0![row]!) * (y1![row]! - y0![row]!);
     });
     const truth = {
@@ -99,10 +102,11 @@ export default defineCompetition(
         image.push(imageIndex);
         category.push(Math.trunc(classValue));
         score.push(values[k + 1]!);
-        boxes.push(values[k + 2]!, values[k + 3]!, values[k + 4]!, values[k + 5]!);
-        area.push((values[k + 4]! - values[k + 2]!) * (values[k + 5]! - values[k + 3]!));
+        const [xmin, ymin, xmax, ymax] = [values[k + 2]!, values[k + 3]!, values[k + 4]!, values[k + 5]!];
+        boxes.push(xmin, ymin, kaggle ? xmax - xmin : xmax, kaggle ? ymax - ymin : ymax);
+        area.push((xmax - xmin) * (ymax - ymin));
       }
     }
-    return cocoAveragePrecision(truth, { image, category, score, boxes, area }, { iouThresholds: [0.4], maxDetections: 100, idOffset: 0 });
+    return cocoAveragePrecision(truth, { image, category, score, boxes, area }, { iouThresholds: [0.4], maxDetections: 100, idOffset: kaggle ? 1 : 0 });
   },
 );
