@@ -10,6 +10,9 @@ export { grade, buildReport, signature, parseJsonl, loadAnswers } from "./grader
 export type { GradeOptions, GradeReport, ReportError } from "./grader/grade.js";
 export { stringifyReport, toJsonValue } from "./grader/json.js";
 
+export { aggregate, buildSeeds, meanWithError, orderReports, passAtK, seedMetrics } from "./aggregate.js";
+export type { AggregateOptions, AggregateResult, AggregateStatistic, PassAtK, ReportFlags, SeedMetrics } from "./aggregate.js";
+
 export { getCompetition, listCompetitions, COMPETITIONS } from "./competitions/index.js";
 export { defineCompetition, splitsOf, SPLITS } from "./competitions/define.js";
 export type {

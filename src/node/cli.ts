@@ -4,7 +4,9 @@
  */
 import { VERSION } from "../version.js";
 import { EXIT, commandHelp, describeFailure, parseCommandArgs, type CliIO, type Command } from "./cli-kit.js";
+import { aggregateCommand } from "./commands/aggregate.js";
 import { demoCommand } from "./commands/demo.js";
+import { gradeBatchCommand } from "./commands/grade-batch.js";
 import { gradeCommand } from "./commands/grade.js";
 import { listCommand } from "./commands/list.js";
 import { thresholdsCommand } from "./commands/thresholds.js";
@@ -12,7 +14,7 @@ import { thresholdsCommand } from "./commands/thresholds.js";
 export type { CliIO } from "./cli-kit.js";
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [gradeCommand, thresholdsCommand, listCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [gradeCommand, thresholdsCommand, listCommand, gradeBatchCommand, aggregateCommand, demoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
