@@ -13,6 +13,9 @@ export { stringifyReport, toJsonValue } from "./grader/json.js";
 export { aggregate, buildSeeds, meanWithError, orderReports, passAtK, seedMetrics } from "./aggregate.js";
 export type { AggregateOptions, AggregateResult, AggregateStatistic, PassAtK, ReportFlags, SeedMetrics } from "./aggregate.js";
 
+export { renderReportHtml, distributionChart } from "./report/html.js";
+export type { ReportForPage, ReportPageOptions } from "./report/html.js";
+
 export { getCompetition, listCompetitions, COMPETITIONS } from "./competitions/index.js";
 export { defineCompetition, splitsOf, SPLITS } from "./competitions/define.js";
 export type {
