@@ -40,8 +40,10 @@ export {
   pandasMedian,
   parseLeaderboard,
   placeScore,
+  resampleLeaderboard,
+  thresholdCurve,
 } from "./medals.js";
-export type { Direction, GradingMode, Leaderboard, Placement, ThresholdOptions, Thresholds } from "./medals.js";
+export type { Direction, GradingMode, Leaderboard, Placement, ThresholdOptions, ThresholdPoint, Thresholds } from "./medals.js";
 
 export { mlebenchRound, numpyRound, pythonRound } from "./rounding.js";
 export type { RoundingKind } from "./rounding.js";
