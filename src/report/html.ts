@@ -62,20 +62,25 @@ export function distributionChart(leaderboard: Leaderboard, runs: ReadonlyArray<
   const margin = { left: 48, right: 20, top: 28, bottom: 40 };
   const scores = Array.from(leaderboard.scores).filter((s) => Number.isFinite(s)).sort((a, b) => a - b);
   const thresholds = computeThresholds(leaderboard);
-  // Clip the axis to the 1st–99th percentile of the leaderboard (plus the marked values), so a few
-  // outliers do not squash the distribution into one bar.
+  // Leaderboards have long tails of broken submissions: keep the axis to the quartiles ± 3 IQR
+  // (Tukey's far-out fences) plus every marked value, and say how many teams fall outside.
   const q = (p: number) => scores[Math.min(scores.length - 1, Math.max(0, Math.floor(p * (scores.length - 1))))]!;
+  const iqr = q(0.75) - q(0.25);
   const marked = [thresholds.gold, thresholds.silver, thresholds.bronze, thresholds.median, ...runs.map((r) => r.score)].filter((v) => Number.isFinite(v));
-  let lo = Math.min(q(0.01), ...marked);
-  let hi = Math.max(q(0.99), ...marked);
+  let lo = Math.min(Math.max(scores[0]!, q(0.25) - 3 * iqr), ...marked);
+  let hi = Math.max(Math.min(scores[scores.length - 1]!, q(0.75) + 3 * iqr), ...marked);
   if (lo === hi) {
     lo -= 0.5;
     hi += 0.5;
   }
   const bins = 40;
   const counts = new Array<number>(bins).fill(0);
+  let outside = 0;
   for (const s of scores) {
-    if (s < lo || s > hi) continue;
+    if (s < lo || s > hi) {
+      outside++;
+      continue;
+    }
     counts[Math.min(bins - 1, Math.floor(((s - lo) / (hi - lo)) * bins))]!++;
   }
   const maxCount = Math.max(1, ...counts);
@@ -96,7 +101,8 @@ export function distributionChart(leaderboard: Leaderboard, runs: ReadonlyArray<
     parts.push(`<text class="tick" x="${x(v).toFixed(2)}" y="${margin.top + plotH + 16}" text-anchor="middle">${escapeHtml(fmt(v, 4))}</text>`);
   }
   parts.push(`<text class="tick" x="${margin.left}" y="${height - 6}">${thresholds.isLowerBetter ? "← better (lower is better)" : "higher is better →"}</text>`);
-  parts.push(`<text class="tick" x="${width - margin.right}" y="${height - 6}" text-anchor="end">${leaderboard.scores.length} teams</text>`);
+  const note = outside > 0 ? ` (${outside} outside the axis)` : "";
+  parts.push(`<text class="tick" x="${width - margin.right}" y="${height - 6}" text-anchor="end">${leaderboard.scores.length} teams${note}</text>`);
   const lines: Array<[string, number]> = [
     ["gold", thresholds.gold],
     ["silver", thresholds.silver],
