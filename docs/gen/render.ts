@@ -3,7 +3,8 @@
  * metric (from its descriptor), an index table of metrics, and one page per competition (from its
  * definition). `generate.ts` writes them; `test/docs.test.ts` fails when a committed page differs.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import type { $ZodType } from "zod/v4/core";
 import type { AnyMetric } from "../../metrics/index.js";
 import type { CompetitionDefinition } from "../../src/competitions/define.js";
 import { medalPositions } from "../../src/medals.js";
@@ -31,7 +32,7 @@ function range(metric: AnyMetric): string {
   return `${left}${formatValue(lo)}, ${formatValue(hi)}${right}`;
 }
 
-function optionRows(schema: z.ZodType): string[] {
+function optionRows(schema: $ZodType): string[] {
   const json = z.toJSONSchema(schema, { unrepresentable: "any" }) as { properties?: Record<string, JsonSchemaNode & { default?: unknown; description?: string }> };
   const properties = json.properties ?? {};
   return Object.entries(properties).map(([name, spec]) => {
