@@ -10,12 +10,13 @@ import { gradeBatchCommand } from "./commands/grade-batch.js";
 import { gradeCommand } from "./commands/grade.js";
 import { listCommand } from "./commands/list.js";
 import { reportCommand } from "./commands/report.js";
+import { runCommand } from "./commands/run.js";
 import { thresholdsCommand } from "./commands/thresholds.js";
 
 export type { CliIO } from "./cli-kit.js";
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [gradeCommand, thresholdsCommand, listCommand, gradeBatchCommand, aggregateCommand, reportCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [gradeCommand, thresholdsCommand, listCommand, gradeBatchCommand, aggregateCommand, reportCommand, runCommand, demoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
