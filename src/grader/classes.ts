@@ -94,7 +94,7 @@ export function firstLabelsOf(frame: Frame, column: Column): Float64Array {
     if (missing.length > 0) failCells(frame, column, missing, "MISSING_VALUE", expected, "error");
     failCells(frame, column, Array.from({ length: column.length }, (_, i) => i), "NON_INTEGER", expected, "error");
   }
-  if (column.values) return Float64Array.from(column.values);
+  if (column.values) return column.values;
   const out = new Float64Array(column.length);
   const missing: number[] = [];
   const bad: number[] = [];
