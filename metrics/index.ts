@@ -7,7 +7,11 @@ import { UnknownMetricError, nearestNames } from "../src/errors.js";
 import type { AnyMetric } from "./_define.js";
 import { accuracyMetric } from "./accuracy.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
+import { macroF1Metric } from "./macro-f1.js";
+import { matthewsCorrelationMetric } from "./matthews-correlation.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+import { quadraticWeightedKappaMetric } from "./quadratic-weighted-kappa.js";
+import { top1ErrorMetric } from "./top-1-error.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
 export type {
@@ -22,12 +26,20 @@ export type {
 } from "./_define.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
+export { macroF1, macroF1Metric } from "./macro-f1.js";
+export { matthewsCorrelation, matthewsCorrelationMetric } from "./matthews-correlation.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+export { quadraticWeightedKappa, quadraticWeightedKappaMetric, type KappaOptions, type KappaWeights } from "./quadratic-weighted-kappa.js";
+export { top1Error, top1ErrorMetric } from "./top-1-error.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
   logMaeByGroupMetric,
+  macroF1Metric,
+  matthewsCorrelationMetric,
   meanAbsoluteErrorMetric,
+  quadraticWeightedKappaMetric,
+  top1ErrorMetric,
 ] as const;
 
 /** Ids of the registered metrics. */

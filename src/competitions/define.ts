@@ -53,8 +53,8 @@ export const competitionMetaSchema = z.strictObject({
   category: z.optional(z.string()),
   /** Answers file in MLE-bench's prepared data layout, relative to the data dir. */
   answers: z.string().check(z.regex(/^[^/].*\/prepared\/private\/.+\.(csv|jsonl)$/)),
-  /** Sample submission in the same layout. */
-  sampleSubmission: z.string().check(z.regex(/\/prepared\/public\/.+\.csv$/)),
+  /** Sample submission in the same layout (config.yaml's path; text-normalization keeps it in private/). */
+  sampleSubmission: z.string().check(z.regex(/\/prepared\/(public|private)\/.+\.csv$/)),
   /** Submission columns as the grader reads them, in the expected order. */
   columns: z.array(columnSpecSchema).check(z.minLength(1)),
   /** Whether columns beyond `columns` are ignored or rejected. */
