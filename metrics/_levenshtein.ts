@@ -166,6 +166,12 @@ function describeValue(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
+function checkSequence(value: unknown, role: string, row: number): void {
+  if (typeof value === "string" || (value !== null && typeof value === "object" && typeof (value as ArrayLike<unknown>).length === "number")) return;
+  const code = typeof value === "number" && Number.isNaN(value) ? "MISSING_VALUE" : "MALFORMED_PREDICTION";
+  throw new MetricError(code, `${role} row ${row + 1}: expected a string or a list of tokens, got ${describeValue(value)}`);
+}
+
 /**
  * Edit distances between paired sequences, with the length of each true sequence. Both sides of a
  * pair are strings (compared by code point) or token lists (tokens equal when `===`; a string on
@@ -197,12 +203,8 @@ export function pairedEditDistances(yTrue: ArrayLike<Sequence>, yPred: ArrayLike
   for (let i = 0; i < n; i++) {
     const t = yTrue[i]!;
     const p = yPred[i]!;
-    for (const [value, role] of [[t, "y_true"], [p, "y_pred"]] as const) {
-      if (typeof value !== "string" && !(value !== null && typeof value === "object" && typeof (value as ArrayLike<unknown>).length === "number")) {
-        const code = typeof value === "number" && Number.isNaN(value) ? "MISSING_VALUE" : "MALFORMED_PREDICTION";
-        throw new MetricError(code, `${role} row ${i + 1}: expected a string or a list of tokens, got ${describeValue(value)}`);
-      }
-    }
+    checkSequence(t, "y_true", i);
+    checkSequence(p, "y_pred", i);
     const asTokens = typeof t !== "string" || typeof p !== "string";
     const a = encode(t, asTokens, left);
     left = a.buffer;

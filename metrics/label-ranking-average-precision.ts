@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { MetricError } from "../src/errors.js";
+import { MetricError, OptionsError } from "../src/errors.js";
 import { numpySum, pairwiseSum } from "../src/_internal/numeric.js";
 import { defineMetric } from "./_define.js";
 
@@ -41,7 +41,7 @@ export function labelRankingAveragePrecision(
     throw new MetricError("ROW_COUNT_MISMATCH", `expected scores for ${yTrue.length} rows, got ${yScore.length}`);
   }
   const { sampleWeight, labelWeighted = false } = options;
-  if (labelWeighted && sampleWeight) throw new MetricError("INVALID_SUBMISSION", "labelWeighted sets the row weights itself: expected no sampleWeight, got one");
+  if (labelWeighted && sampleWeight) throw new OptionsError("labelWeighted sets the row weights itself: expected no sampleWeight, got one");
   if (sampleWeight && sampleWeight.length !== yTrue.length) {
     throw new MetricError("ROW_COUNT_MISMATCH", `expected ${yTrue.length} sample weights, got ${sampleWeight.length}`);
   }

@@ -1,6 +1,6 @@
 import { meanLevenshteinDistance } from "../../metrics/levenshtein-distance.js";
 import { alignBySortedIds } from "../grader/align.js";
-import { answerTexts, textCells } from "../grader/text.js";
+import { textCells } from "../grader/text.js";
 import { defineCompetition } from "./define.js";
 
 export default defineCompetition(
@@ -27,10 +27,11 @@ export default defineCompetition(
     ],
   },
   (submission, answers, context) => {
-    const { yTrue, yPred, submission: sorted } = alignBySortedIds(submission, answers, { id: "id", target: "sentence", order: "columns-first" });
+    const { yTrue, yPred, submission: sorted, answers: sortedAnswers } = alignBySortedIds(submission, answers, { id: "id", target: "sentence", order: "columns-first" });
     if (context.mode === "kaggle") {
       return meanLevenshteinDistance(yTrue.fillMissing("").toStrings(), yPred.fillMissing("").toStrings());
     }
-    return meanLevenshteinDistance(answerTexts(yTrue, "fail"), textCells(sorted, yPred, { missing: "fail" }));
+    // Levenshtein.distance raises TypeError on a missing or numeric cell on either side.
+    return meanLevenshteinDistance(textCells(sortedAnswers, yTrue, { missing: "fail" }), textCells(sorted, yPred, { missing: "fail" }));
   },
 );
