@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { defineMetric } from "./_define.js";
-import { checkClassificationTargets, isObjectLabels, labelsEqual, type Label, type LabelArray } from "./_labels.js";
+import { checkClassificationTargets, encodeLabels, type Label, type LabelArray } from "./_labels.js";
 
 /**
  * Micro-averaged F1 of single-label predictions: true positives, false positives and false
@@ -20,12 +20,10 @@ import { checkClassificationTargets, isObjectLabels, labelsEqual, type Label, ty
  */
 export function microF1(yTrue: LabelArray, yPred: LabelArray): number {
   checkClassificationTargets(yTrue, yPred);
-  if (yTrue.length > 0 && isObjectLabels(yTrue) !== isObjectLabels(yPred)) {
-    throw new MetricError("LABEL_TYPE_MISMATCH", "labels: expected text on both sides or numbers on both sides, got a mix of text and numbers");
-  }
+  const { trueCodes, predCodes } = encodeLabels(yTrue, yPred);
   let correct = 0;
-  for (let i = 0; i < yTrue.length; i++) if (labelsEqual(yTrue[i]!, yPred[i]!)) correct++;
-  const wrong = yTrue.length - correct;
+  for (let i = 0; i < trueCodes.length; i++) if (trueCodes[i] === predCodes[i]) correct++;
+  const wrong = trueCodes.length - correct;
   return f1FromCounts(correct, wrong, wrong);
 }
 
