@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError, type SubmissionErrorCode } from "../src/errors.js";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { pythonSortOrder } from "../src/_internal/pysort.js";
@@ -252,16 +252,14 @@ export const box3dMapMetric = defineMetric({
   range: [0, 1],
   // Boxes have 7 parameters and per-sample class sets, unlike the 2D generators; test/metrics/box3d-map.test.ts has its own properties.
   inputKind: "custom",
-  options: z
-    .object({
-      iouThresholds: z
-        .array(z.number().min(0).max(1))
-        .min(1)
-        .default([...LYFT_IOU_THRESHOLDS])
-        .describe("IoU thresholds; a prediction is a true positive when its IoU is strictly greater"),
-      sampleCount: z.number().int().nonnegative().optional().describe("number of samples, counting those without boxes; default: one more than the largest sample index"),
-    })
-    .strict(),
+  options: z.strictObject({
+    iouThresholds: z
+      ._default(z.array(z.number().check(z.gte(0), z.lte(1))).check(z.minLength(1)), [...LYFT_IOU_THRESHOLDS])
+      .check(z.describe("IoU thresholds; a prediction is a true positive when its IoU is strictly greater")),
+    sampleCount: z
+      ._default(z.nullable(z.int().check(z.nonnegative())), null)
+      .check(z.describe("number of samples, counting those without boxes; null: one more than the largest sample index")),
+  }),
   formula: {
     latex: String.raw`\mathrm{score} = \frac{1}{|S|\,|T|}\sum_{s\in S}\sum_{t\in T}\frac{1}{|C_s|}\sum_{c\in C_s}\mathrm{AP}_{\mathrm{VOC}}(s, c, t)`,
     text: "For every sample s and threshold t: average over the sample's ground-truth classes of the VOC all-point AP (precision envelope, area under the step curve) with IoU > t; then average all (sample, threshold) values.",
@@ -306,11 +304,11 @@ export const box3dMapMetric = defineMetric({
       predBoxes: ArrayLike<number>;
       predScore: ArrayLike<number>;
     },
-    options: { iouThresholds: number[]; sampleCount?: number },
+    options: { iouThresholds: number[]; sampleCount: number | null },
   ) =>
     box3dMeanAveragePrecision(
       { sample: input.truthSample, label: input.truthLabel, boxes: input.truthBoxes },
       { sample: input.predSample, label: input.predLabel, boxes: input.predBoxes, score: input.predScore },
-      options,
+      { iouThresholds: options.iouThresholds, sampleCount: options.sampleCount ?? undefined },
     ),
 });

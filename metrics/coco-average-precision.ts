@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { numpyMergesortOrder } from "../src/_internal/pysort.js";
@@ -277,21 +277,15 @@ export const cocoAveragePrecisionMetric = defineMetric({
   direction: "maximize",
   range: [0, 1],
   inputKind: "detections",
-  options: z
-    .object({
-      iouThresholds: z
-        .array(z.number().min(0).max(1))
-        .min(1)
-        .default([...COCO_IOU_THRESHOLDS])
-        .describe("IoU thresholds a match must reach (≥); pycocotools' default is 0.50:0.05:0.95, VinBigData uses [0.4]"),
-      maxDetections: z.number().int().positive().default(100).describe("detections kept per image and category, highest scores first"),
-      idOffset: z
-        .number()
-        .int()
-        .default(1)
-        .describe("annotation id of the i-th box is i + idOffset; 0 reproduces MLE-bench's VinBigData numbering, where pycocotools reads the match id 0 as no match"),
-    })
-    .strict(),
+  options: z.strictObject({
+    iouThresholds: z
+      ._default(z.array(z.number().check(z.gte(0), z.lte(1))).check(z.minLength(1)), [...COCO_IOU_THRESHOLDS])
+      .check(z.describe("IoU thresholds a match must reach (≥); pycocotools' default is 0.50:0.05:0.95, VinBigData uses [0.4]")),
+    maxDetections: z._default(z.int().check(z.positive()), 100).check(z.describe("detections kept per image and category, highest scores first")),
+    idOffset: z
+      ._default(z.int(), 1)
+      .check(z.describe("annotation id of the i-th box is i + idOffset; 0 reproduces MLE-bench's VinBigData numbering, where pycocotools reads the match id 0 as no match")),
+  }),
   formula: {
     latex: String.raw`\mathrm{AP} = \frac{1}{|T|\,|K|}\sum_{t\in T}\sum_{k\in K}\frac{1}{101}\sum_{r\in\{0,0.01,\dots,1\}} \max_{r' \ge r} p_{t,k}(r')`,
     text: "For each IoU threshold t and category k, match detections greedily by score to unmatched ground-truth boxes with IoU ≥ t, compute the precision envelope, read it at recall 0, 0.01, …, 1 (0 beyond the highest recall), and average everything.",

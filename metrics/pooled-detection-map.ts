@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { pythonSortOrder } from "../src/_internal/pysort.js";
@@ -155,12 +155,14 @@ export const pooledDetectionMapMetric = defineMetric({
   direction: "maximize",
   range: [0, 1],
   inputKind: "detections",
-  options: z
-    .object({
-      iouThreshold: z.number().min(0).max(1).default(0.5).describe("a prediction matches a ground-truth box when their IoU is strictly greater than this"),
-      imageCount: z.number().int().nonnegative().optional().describe("number of images, counting those without boxes; default: one more than the largest image index"),
-    })
-    .strict(),
+  options: z.strictObject({
+    iouThreshold: z
+      ._default(z.number().check(z.gte(0), z.lte(1)), 0.5)
+      .check(z.describe("a prediction matches a ground-truth box when their IoU is strictly greater than this")),
+    imageCount: z
+      ._default(z.nullable(z.int().check(z.nonnegative())), null)
+      .check(z.describe("number of images, counting those without boxes; null: one more than the largest image index")),
+  }),
   formula: {
     latex: String.raw`\mathrm{mAP} = \frac{1}{|C|}\sum_{c\in C} \sum_{k} (R_{c,k} - R_{c,k-1})\,P_{c,k}`,
     text: "Per class, pool (is-positive, score) pairs over images (matched prediction → (1, conf), unmatched prediction → (0, conf), missed box → (1, 0), image without any → (0, 0)), take scikit-learn's step-wise average precision, then average over classes.",
@@ -206,11 +208,11 @@ export const pooledDetectionMapMetric = defineMetric({
       predBoxes: ArrayLike<number>;
       predScore: ArrayLike<number>;
     },
-    options: { iouThreshold: number; imageCount?: number },
+    options: { iouThreshold: number; imageCount: number | null },
   ) =>
     pooledDetectionMap(
       { image: input.truthImage, label: input.truthLabel, boxes: input.truthBoxes },
       { image: input.predImage, label: input.predLabel, boxes: input.predBoxes, score: input.predScore },
-      options,
+      { iouThreshold: options.iouThreshold, imageCount: options.imageCount ?? undefined },
     ),
 });
