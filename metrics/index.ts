@@ -6,8 +6,12 @@
 import { UnknownMetricError, nearestNames } from "../src/errors.js";
 import type { AnyMetric } from "./_define.js";
 import { accuracyMetric } from "./accuracy.js";
+import { klDivergenceMetric } from "./kl-divergence.js";
+import { logLossMetric } from "./log-loss.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+import { probabilisticF1Metric } from "./probabilistic-f1.js";
+import { weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
 export type {
@@ -21,13 +25,22 @@ export type {
   MetricReference,
 } from "./_define.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
+export { klDivergence, klDivergenceMetric } from "./kl-divergence.js";
+export { logLoss, logLossMetric } from "./log-loss.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+export { probabilisticF1, probabilisticF1Metric } from "./probabilistic-f1.js";
+export { weightedBinaryLogLoss, weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
+export type { Matrix, MatrixLike } from "./_probabilities.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
+  klDivergenceMetric,
+  logLossMetric,
   logMaeByGroupMetric,
   meanAbsoluteErrorMetric,
+  probabilisticF1Metric,
+  weightedBinaryLogLossMetric,
 ] as const;
 
 /** Ids of the registered metrics. */

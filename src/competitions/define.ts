@@ -56,8 +56,8 @@ export const competitionMetaSchema = z
     category: z.string().optional(),
     /** Answers file in MLE-bench's prepared data layout, relative to the data dir. */
     answers: z.string().regex(/^[^/].*\/prepared\/private\/.+\.(csv|jsonl)$/),
-    /** Sample submission in the same layout. */
-    sampleSubmission: z.string().regex(/\/prepared\/public\/.+\.csv$/),
+    /** Sample submission in the same layout (statoil keeps it under prepared/private). */
+    sampleSubmission: z.string().regex(/\/prepared\/(public|private)\/.+\.csv$/),
     /** Submission columns as the grader reads them, in the expected order. */
     columns: z.array(columnSpecSchema).min(1),
     /** How many columns are allowed: `exact` rejects extra columns; `superset` ignores them. */

@@ -6,9 +6,30 @@ import { UnknownCompetitionError, nearestNames } from "../errors.js";
 import type { CompetitionDefinition, SplitQuery } from "./define.js";
 import { splitsOf } from "./define.js";
 import champsScalarCoupling from "./champs-scalar-coupling.js";
+import dogBreedIdentification from "./dog-breed-identification.js";
+import dogsVsCatsReduxKernelsEdition from "./dogs-vs-cats-redux-kernels-edition.js";
+import hmsHarmfulBrainActivityClassification from "./hms-harmful-brain-activity-classification.js";
+import leafClassification from "./leaf-classification.js";
+import lmsysChatbotArena from "./lmsys-chatbot-arena.js";
+import rsna2022CervicalSpineFractureDetection from "./rsna-2022-cervical-spine-fracture-detection.js";
+import rsnaBreastCancerDetection from "./rsna-breast-cancer-detection.js";
 import spaceshipTitanic from "./spaceship-titanic.js";
+import spookyAuthorIdentification from "./spooky-author-identification.js";
+import statoilIcebergClassifierChallenge from "./statoil-iceberg-classifier-challenge.js";
 
-export const COMPETITIONS: readonly CompetitionDefinition[] = [champsScalarCoupling, spaceshipTitanic].sort((a, b) =>
+export const COMPETITIONS: readonly CompetitionDefinition[] = [
+  champsScalarCoupling,
+  dogBreedIdentification,
+  dogsVsCatsReduxKernelsEdition,
+  hmsHarmfulBrainActivityClassification,
+  leafClassification,
+  lmsysChatbotArena,
+  rsna2022CervicalSpineFractureDetection,
+  rsnaBreastCancerDetection,
+  spaceshipTitanic,
+  spookyAuthorIdentification,
+  statoilIcebergClassifierChallenge,
+].sort((a, b) =>
   a.id.localeCompare(b.id, "en"),
 );
 
