@@ -9,8 +9,12 @@ import { accuracyMetric } from "./accuracy.js";
 import { klDivergenceMetric } from "./kl-divergence.js";
 import { logLossMetric } from "./log-loss.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
+import { macroF1Metric } from "./macro-f1.js";
+import { matthewsCorrelationMetric } from "./matthews-correlation.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 import { probabilisticF1Metric } from "./probabilistic-f1.js";
+import { quadraticWeightedKappaMetric } from "./quadratic-weighted-kappa.js";
+import { top1ErrorMetric } from "./top-1-error.js";
 import { weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
@@ -28,9 +32,13 @@ export { accuracy, accuracyMetric } from "./accuracy.js";
 export { klDivergence, klDivergenceMetric } from "./kl-divergence.js";
 export { logLoss, logLossMetric } from "./log-loss.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
+export { macroF1, macroF1Metric } from "./macro-f1.js";
+export { matthewsCorrelation, matthewsCorrelationMetric } from "./matthews-correlation.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 export { probabilisticF1, probabilisticF1Metric } from "./probabilistic-f1.js";
 export { weightedBinaryLogLoss, weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
+export { quadraticWeightedKappa, quadraticWeightedKappaMetric, type KappaOptions, type KappaWeights } from "./quadratic-weighted-kappa.js";
+export { top1Error, top1ErrorMetric } from "./top-1-error.js";
 export type { Matrix, MatrixLike } from "./_probabilities.js";
 
 const DESCRIPTORS = [
@@ -38,8 +46,12 @@ const DESCRIPTORS = [
   klDivergenceMetric,
   logLossMetric,
   logMaeByGroupMetric,
+  macroF1Metric,
+  matthewsCorrelationMetric,
   meanAbsoluteErrorMetric,
   probabilisticF1Metric,
+  quadraticWeightedKappaMetric,
+  top1ErrorMetric,
   weightedBinaryLogLossMetric,
 ] as const;
 

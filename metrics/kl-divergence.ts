@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { defineMetric } from "./_define.js";
@@ -90,12 +90,12 @@ export const klDivergenceMetric = defineMetric({
   direction: "minimize",
   range: [0, Infinity],
   inputKind: "distributions",
-  options: z
-    .object({
-      epsilon: z.number().positive().lt(0.5).default(1e-15).describe("clip predictions to [epsilon, 1 − epsilon] (Kaggle's metric: 1e-15)"),
-      validate: z.boolean().default(true).describe("reject values outside [0, 1] and rows not summing to 1, as Kaggle's metric does before scoring"),
-    })
-    .strict(),
+  options: z.strictObject({
+    epsilon: z._default(z.number().check(z.positive(), z.lt(0.5)), 1e-15).check(z.describe("clip predictions to [epsilon, 1 − epsilon] (Kaggle's metric: 1e-15)")),
+    validate: z
+      ._default(z.boolean(), true)
+      .check(z.describe("reject values outside [0, 1] and rows not summing to 1, as Kaggle's metric does before scoring")),
+  }),
   formula: {
     latex: String.raw`\mathrm{KL} = \frac{1}{n}\sum_{i=1}^{n}\sum_{c:\,y_{ic}\neq 0} y_{ic}\,\ln\frac{y_{ic}}{\min(\max(p_{ic},\varepsilon),1-\varepsilon)}`,
     text: "For each row, the sum over classes with a non-zero true probability of y·ln(y/p), predictions clipped to [ε, 1 − ε]; then the mean over rows.",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { numpyMean, pairwiseSum } from "../src/_internal/numeric.js";
 import { defineMetric } from "./_define.js";
@@ -228,12 +228,14 @@ export const logLossMetric = defineMetric({
   direction: "minimize",
   range: [0, Infinity],
   inputKind: "class-probabilities",
-  options: z
-    .object({
-      eps: z.number().positive().lt(0.5).default(FLOAT64_EPS).describe("clip predictions to [eps, 1 − eps]; scikit-learn ≥ 1.5 uses float64 epsilon 2.220446049250313e-16, Kaggle 1e-15"),
-      normalizeRows: z.boolean().default(false).describe("divide each prediction row by its sum before clipping (Kaggle's multi-class log loss); scikit-learn ≥ 1.5 does not"),
-    })
-    .strict(),
+  options: z.strictObject({
+    eps: z
+      ._default(z.number().check(z.positive(), z.lt(0.5)), FLOAT64_EPS)
+      .check(z.describe("clip predictions to [eps, 1 − eps]; scikit-learn ≥ 1.5 uses float64 epsilon 2.220446049250313e-16, Kaggle 1e-15")),
+    normalizeRows: z
+      ._default(z.boolean(), false)
+      .check(z.describe("divide each prediction row by its sum before clipping (Kaggle's multi-class log loss); scikit-learn ≥ 1.5 does not")),
+  }),
   formula: {
     latex: String.raw`L = -\frac{1}{n}\sum_{i=1}^{n}\sum_{c=1}^{k} y_{ic}\,\ln\big(\min(\max(p_{ic}, \varepsilon), 1-\varepsilon)\big),\quad \varepsilon = 2^{-52}`,
     text: "For each row, minus the log of the probability given to its true class (after clipping to [ε, 1 − ε]); then the mean over rows.",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { defineMetric } from "./_define.js";
 
@@ -67,7 +67,9 @@ export const probabilisticF1Metric = defineMetric({
   direction: "maximize",
   range: [0, 1],
   inputKind: "binary-probabilities",
-  options: z.object({ beta: z.number().positive().default(1).describe("weight of recall relative to precision; 1 gives pF1") }).strict(),
+  options: z.strictObject({
+    beta: z._default(z.number().check(z.positive()), 1).check(z.describe("weight of recall relative to precision; 1 gives pF1")),
+  }),
   formula: {
     latex: String.raw`pF_\beta = \frac{(1+\beta^2)\,pP\cdot pR}{\beta^2\,pP + pR},\quad pP = \frac{\sum_{y_i=1} p_i}{\sum_i p_i},\quad pR = \frac{\sum_{y_i=1} p_i}{\#\{i: y_i = 1\}},\quad p_i = \min(\max(\hat y_i, 0), 1)`,
     text: "Predictions are clipped to [0, 1]; their sum over positive rows is the probabilistic true-positive count, over negative rows the false-positive count; precision, recall and F-beta follow as usual, and the score is 0 unless both are positive.",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { OptionsError } from "../src/errors.js";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { defineMetric } from "./_define.js";
@@ -79,13 +79,15 @@ export const weightedBinaryLogLossMetric = defineMetric({
   direction: "minimize",
   range: [0, Infinity],
   inputKind: "multilabel-probabilities",
-  options: z
-    .object({
-      positiveWeights: z.array(z.number().nonnegative()).nullable().default(null).describe("weight per column where the true label is 1; null gives 1 everywhere (RSNA 2022: [14, 2, 2, 2, 2, 2, 2, 2])"),
-      negativeWeights: z.array(z.number().nonnegative()).nullable().default(null).describe("weight per column where the true label is 0; null gives 1 everywhere (RSNA 2022: [7, 1, 1, 1, 1, 1, 1, 1])"),
-      eps: z.number().positive().lt(0.5).default(1e-15).describe("clip predictions to [eps, 1 − eps]"),
-    })
-    .strict(),
+  options: z.strictObject({
+    positiveWeights: z
+      ._default(z.nullable(z.array(z.number().check(z.nonnegative()))), null)
+      .check(z.describe("weight per column where the true label is 1; null gives 1 everywhere (RSNA 2022: [14, 2, 2, 2, 2, 2, 2, 2])")),
+    negativeWeights: z
+      ._default(z.nullable(z.array(z.number().check(z.nonnegative()))), null)
+      .check(z.describe("weight per column where the true label is 0; null gives 1 everywhere (RSNA 2022: [7, 1, 1, 1, 1, 1, 1, 1])")),
+    eps: z._default(z.number().check(z.positive(), z.lt(0.5)), 1e-15).check(z.describe("clip predictions to [eps, 1 − eps]")),
+  }),
   formula: {
     latex: String.raw`L = \frac{1}{n}\sum_{i=1}^{n}\frac{\sum_j w_{ij}\,\ell_{ij}}{\sum_j w_{ij}},\quad \ell_{ij} = -\big(y_{ij}\ln p_{ij} + (1-y_{ij})\ln(1-p_{ij})\big),\quad w_{ij} = y_{ij} w^{+}_j + (1-y_{ij}) w^{-}_j`,
     text: "Each cell's binary log loss (predictions clipped to [ε, 1 − ε]) is weighted by its column's positive or negative weight according to the true label; each row's weighted sum is divided by its total weight; the result is the mean over rows.",

@@ -19,6 +19,7 @@ describe("generated docs", () => {
     });
   }
   it("has no pages left over from removed metrics or competitions", () => {
+    expect(pages.has("medal-bands.svg")).toBe(true);
     for (const folder of ["metrics", "competitions"]) {
       for (const name of readdirSync(join(DOCS, folder))) expect(pages.has(`${folder}/${name}`), `${folder}/${name} is not generated`).toBe(true);
     }
