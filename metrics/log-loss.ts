@@ -132,7 +132,7 @@ function encodeTruth(yTrue: LabelArray | MatrixLike): EncodedTruth {
   const index = new Int32Array(labels.length);
   if (classes.length === 2 && typeof classes[1] === "number") {
     const positive = classes[1];
-    for (let i = 0; i < labels.length; i++) index[i] = labels[i] === positive ? 1 : 0;
+    for (let i = 0; i < labels.length; i++) index[i] = labelKey(labels[i]!) === positive ? 1 : 0;
   } else {
     const position = new Map<Label, number>();
     classes.forEach((label, c) => position.set(labelKey(label), c));
@@ -160,10 +160,11 @@ function numericClasses(labels: LabelArray): number[] | undefined {
       if (nonFinite < 0 && !Number.isFinite(value)) nonFinite = i;
       continue;
     }
-    if (distinct === 0) (first = value), (distinct = 1);
-    else if (value === first || value === second) continue;
-    else if (distinct === 1) (second = value), (distinct = 2);
+    if (value === first || value === second) continue;
+    if (distinct === 0) first = value;
+    else if (distinct === 1) second = value;
     else (more ??= new Set([first, second])).add(value);
+    if (distinct < 2) distinct++;
   }
   if (nonFinite >= 0) {
     const value = labels[nonFinite] as number;

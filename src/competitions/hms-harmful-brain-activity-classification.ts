@@ -74,12 +74,9 @@ export default defineCompetition(
     // The answers hold vote counts: each row is divided by its total.
     const votes = VOTES.map((name) => floatsOf(sortedAnswers, sortedAnswers.col(name)));
     const totals = pandasRowSums(sortedAnswers, VOTES.map((name) => sortedAnswers.col(name)));
+    const bad = totals.findIndex((total, i) => !(total > 0) || votes.some((column) => column[i]! < 0));
+    if (bad >= 0) throw new AnswersError(`answers row ${bad + 1}: expected non-negative votes with a positive total, got a total of ${totals[bad]}`);
     const truth = matrixFromColumns(votes.map((column) => column.map((v, i) => v / totals[i]!)), sortedAnswers.length);
-    for (let i = 0; i < truth.rows; i++) {
-      let total = 0;
-      for (let c = 0; c < truth.cols; c++) total += Number.isNaN(truth.data[i * truth.cols + c]!) ? 0 : truth.data[i * truth.cols + c]!;
-      if (!allcloseToOne(total)) throw new AnswersError(`answers row ${i + 1}: expected votes with a positive total, got a total of ${totals[i]}`);
-    }
     verifySubmission(sub);
     const pred = matrixFromColumns(VOTES.map((name) => pandasNumbers(sub, sub.col(name))), sub.length);
     return klDivergence(truth, pred, { epsilon: 1e-15, validate: false });

@@ -90,17 +90,14 @@ export default defineCompetition(
     requireColumns(submission, ["row_id"]);
     requireColumns(submission, ["fractured"]);
     requireProbabilities(submission, [submission.col("fractured")]);
-    const ans = answersTable(answers, ["row_id", "fractured"]);
-    const truthValues = floatsOf(ans, ans.col("fractured"));
-    if (truthValues.some((v) => v !== 0 && v !== 1)) throw new AnswersError("answers: expected fractured values of 0 or 1");
+    const sortedAnswers = answersTable(answers, ["row_id", "fractured"]).sortBy("row_id");
+    const t = floatsOf(sortedAnswers, sortedAnswers.col("fractured"));
+    if (t.some((v) => v !== 0 && v !== 1)) throw new AnswersError("answers: expected fractured values of 0 or 1");
     const sub = submission.sortBy("row_id");
-    const sortedAnswers = ans.sortBy("row_id");
     requireAlignedIds(sub, sortedAnswers);
-    const ids = sortedAnswers.col("row_id").toStrings();
-    const { studies, cell } = pivotLayout(ids);
+    const { studies, cell } = pivotLayout(sortedAnswers.col("row_id").toStrings());
     const truth = new Float64Array(studies * VARIABLES.length).fill(NaN);
     const prob = new Float64Array(studies * VARIABLES.length).fill(NaN);
-    const t = floatsOf(sortedAnswers, sortedAnswers.col("fractured"));
     const p = floatsOf(sub, sub.col("fractured"), { upstream: "error" });
     cell.forEach((position, k) => {
       if (position < 0) return;

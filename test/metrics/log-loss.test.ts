@@ -41,6 +41,8 @@ describe("log-loss: hand-checked values", () => {
     expect(logLoss(["cat", "dog", "dog"], [0.2, 0.7, 0.9])).toBe(numeric);
     expect(logLoss([false, true, true], [0.2, 0.7, 0.9])).toBe(numeric);
     expect(logLoss([3, 8, 8], [0.2, 0.7, 0.9])).toBe(numeric);
+    // Booleans mixed with numbers compare as 0/1, as numpy does.
+    expect(logLoss([0, true, 1], [0.2, 0.7, 0.9])).toBe(numeric);
   });
 
   it("one-hot rows, labels and a Matrix object agree", () => {
