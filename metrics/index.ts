@@ -6,8 +6,18 @@
 import { UnknownMetricError, nearestNames } from "../src/errors.js";
 import type { AnyMetric } from "./_define.js";
 import { accuracyMetric } from "./accuracy.js";
+import { haversineDistanceQuantilesMetric } from "./haversine-distance-quantiles.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+import { meanAngularErrorMetric } from "./mean-angular-error.js";
+import { meanColumnwiseRootMeanSquaredErrorMetric } from "./mean-columnwise-root-mean-squared-error.js";
+import { meanColumnwiseSpearmanMetric } from "./mean-columnwise-spearman.js";
+import { modifiedLaplaceLogLikelihoodMetric } from "./modified-laplace-log-likelihood.js";
+import { pearsonCorrelationMetric } from "./pearson-correlation.js";
+import { pooledKendallTauMetric } from "./pooled-kendall-tau.js";
+import { rootMeanSquaredErrorMetric } from "./root-mean-squared-error.js";
+import { rootMeanSquaredLogErrorMetric } from "./root-mean-squared-log-error.js";
+import { spearmanCorrelationMetric } from "./spearman-correlation.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
 export type {
@@ -21,13 +31,33 @@ export type {
   MetricReference,
 } from "./_define.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
+export { haversineDistanceQuantiles, haversineDistanceQuantilesMetric } from "./haversine-distance-quantiles.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+export { meanAngularError, meanAngularErrorMetric } from "./mean-angular-error.js";
+export { meanColumnwiseRootMeanSquaredError, meanColumnwiseRootMeanSquaredErrorMetric } from "./mean-columnwise-root-mean-squared-error.js";
+export { meanColumnwiseSpearman, meanColumnwiseSpearmanMetric } from "./mean-columnwise-spearman.js";
+export { modifiedLaplaceLogLikelihood, modifiedLaplaceLogLikelihoodMetric } from "./modified-laplace-log-likelihood.js";
+export { pearsonCorrelation, pearsonCorrelationMetric } from "./pearson-correlation.js";
+export { pooledKendallTau, pooledKendallTauMetric } from "./pooled-kendall-tau.js";
+export { rootMeanSquaredError, rootMeanSquaredErrorMetric } from "./root-mean-squared-error.js";
+export { rootMeanSquaredLogError, rootMeanSquaredLogErrorMetric } from "./root-mean-squared-log-error.js";
+export { spearmanCorrelation, spearmanCorrelationMetric } from "./spearman-correlation.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
+  haversineDistanceQuantilesMetric,
   logMaeByGroupMetric,
   meanAbsoluteErrorMetric,
+  meanAngularErrorMetric,
+  meanColumnwiseRootMeanSquaredErrorMetric,
+  meanColumnwiseSpearmanMetric,
+  modifiedLaplaceLogLikelihoodMetric,
+  pearsonCorrelationMetric,
+  pooledKendallTauMetric,
+  rootMeanSquaredErrorMetric,
+  rootMeanSquaredLogErrorMetric,
+  spearmanCorrelationMetric,
 ] as const;
 
 /** Ids of the registered metrics. */

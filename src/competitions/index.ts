@@ -5,10 +5,39 @@
 import { UnknownCompetitionError, nearestNames } from "../errors.js";
 import type { CompetitionDefinition, SplitQuery } from "./define.js";
 import { splitsOf } from "./define.js";
+import ai4Code from "./AI4Code.js";
 import champsScalarCoupling from "./champs-scalar-coupling.js";
+import denoisingDirtyDocuments from "./denoising-dirty-documents.js";
+import googleQuestChallenge from "./google-quest-challenge.js";
+import icecubeNeutrinosInDeepIce from "./icecube-neutrinos-in-deep-ice.js";
+import newYorkCityTaxiFarePrediction from "./new-york-city-taxi-fare-prediction.js";
+import nomad2018PredictTransparentConductors from "./nomad2018-predict-transparent-conductors.js";
+import osicPulmonaryFibrosisProgression from "./osic-pulmonary-fibrosis-progression.js";
+import petfinderPawpularityScore from "./petfinder-pawpularity-score.js";
+import predictVolcanicEruptionsIngvOe from "./predict-volcanic-eruptions-ingv-oe.js";
+import smartphoneDecimeter2022 from "./smartphone-decimeter-2022.js";
 import spaceshipTitanic from "./spaceship-titanic.js";
+import stanfordCovidVaccine from "./stanford-covid-vaccine.js";
+import usPatentPhraseToPhraseMatching from "./us-patent-phrase-to-phrase-matching.js";
+import ventilatorPressurePrediction from "./ventilator-pressure-prediction.js";
 
-export const COMPETITIONS: readonly CompetitionDefinition[] = [champsScalarCoupling, spaceshipTitanic].sort((a, b) =>
+export const COMPETITIONS: readonly CompetitionDefinition[] = [
+  ai4Code,
+  champsScalarCoupling,
+  denoisingDirtyDocuments,
+  googleQuestChallenge,
+  icecubeNeutrinosInDeepIce,
+  newYorkCityTaxiFarePrediction,
+  nomad2018PredictTransparentConductors,
+  osicPulmonaryFibrosisProgression,
+  petfinderPawpularityScore,
+  predictVolcanicEruptionsIngvOe,
+  smartphoneDecimeter2022,
+  spaceshipTitanic,
+  stanfordCovidVaccine,
+  usPatentPhraseToPhraseMatching,
+  ventilatorPressurePrediction,
+].sort((a, b) =>
   a.id.localeCompare(b.id, "en"),
 );
 

@@ -51,4 +51,16 @@ export const KINDS: Partial<Record<MetricInputKind, KindSpec>> = {
     predictionKey: "yPred",
     rowKeys: ["yTrue", "yPred", "groups"],
   },
+  "multioutput-regression": {
+    // Row-major matrices: n rows of k values each.
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 4 }))
+      .chain(([n, k]) => {
+        const matrix = fc.array(fc.array(finite(), { minLength: k, maxLength: k }), { minLength: n, maxLength: n });
+        return fc.record({ yTrue: matrix, yPred: matrix });
+      }),
+    truthKey: "yTrue",
+    predictionKey: "yPred",
+    rowKeys: ["yTrue", "yPred"],
+  },
 };
