@@ -52,7 +52,6 @@ export default defineCompetition(
         fail("MALFORMED_PREDICTION", `${submission.file ?? "submission"} row ${issue.row}, column "cell_order": ${issue.message}`, { issues: [issue] });
       }
     });
-    if (context.mode === "kaggle") return pooledKendallTau(ansLists, subLists);
     // MLE-bench looks every answer cell up in the submission's list (list.index raises ValueError when absent).
     const missing: Issue[] = [];
     subLists.forEach((cells, i) => {
@@ -63,8 +62,12 @@ export default defineCompetition(
       }
     });
     if (missing.length > 0) {
-      fail("MISSING_IDS", `${submission.file ?? "submission"} row ${missing[0]!.row}, column "cell_order": ${missing[0]!.message}${missing.length > 1 ? ` (${missing.length} notebooks)` : ""}`, { issues: missing.slice(0, 100), upstream: "error" });
+      fail("MISSING_IDS", `${submission.file ?? "submission"} row ${missing[0]!.row}, column "cell_order": ${missing[0]!.message}${missing.length > 1 ? ` (${missing.length} notebooks)` : ""}`, {
+        issues: missing.slice(0, 100),
+        upstream: "error",
+      });
     }
-    return pooledKendallTau(subLists, ansLists);
+    // MLE-bench passes the submission's orders as the truth argument; Kaggle's metric takes the answers first.
+    return context.mode === "kaggle" ? pooledKendallTau(ansLists, subLists) : pooledKendallTau(subLists, ansLists);
   },
 );
