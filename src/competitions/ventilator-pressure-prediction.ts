@@ -22,6 +22,8 @@ export default defineCompetition(
     metric: { id: "mean-absolute-error" },
     direction: "minimize",
     awardsMedals: true,
+    // scikit-learn 1.5's mean_absolute_error returns float(...), a Python float.
+    rounding: "python",
     rowMatching: "sort both by id; sorted ids must be equal; only ids whose answers row has u_out = 0 (the inspiratory phase) are scored, paired in id order",
     knownIssues: [
       "MLE-bench's config names the grader 'dice-hausdorff-combo', but the metric is the mean absolute error",
