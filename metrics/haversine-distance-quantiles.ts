@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { defineMetric } from "./_define.js";
@@ -108,12 +108,12 @@ export const haversineDistanceQuantilesMetric = defineMetric({
   // Four coordinate arrays and a group label per row, which no shared generator produces; the
   // metric's own test checks its properties.
   inputKind: "custom",
-  options: z
-    .object({
-      quantiles: z.array(z.number().min(0).max(1)).min(1).default([0.5, 0.95]).describe("quantiles of each group's distances that are averaged"),
-      radius: z.number().positive().default(6_371_000).describe("sphere radius in metres"),
-    })
-    .strict(),
+  options: z.strictObject({
+    quantiles: z
+      ._default(z.array(z.number().check(z.gte(0), z.lte(1))).check(z.minLength(1)), [0.5, 0.95])
+      .check(z.describe("quantiles of each group's distances that are averaged")),
+    radius: z._default(z.number().check(z.positive()), 6_371_000).check(z.describe("sphere radius in metres")),
+  }),
   formula: {
     latex: String.raw`d_i = 2R\arcsin\sqrt{\sin^2\tfrac{\Delta\varphi_i}{2} + \cos\hat\varphi_i\cos\varphi_i\sin^2\tfrac{\Delta\lambda_i}{2}},\quad \frac{1}{G}\sum_{g}\frac{Q_{0.5}(d_g) + Q_{0.95}(d_g)}{2}`,
     text: "Haversine distance per row; per group the mean of its 50th and 95th percentile distances (numpy's linear interpolation); then the mean over groups.",

@@ -7,17 +7,27 @@ import { UnknownMetricError, nearestNames } from "../src/errors.js";
 import type { AnyMetric } from "./_define.js";
 import { accuracyMetric } from "./accuracy.js";
 import { haversineDistanceQuantilesMetric } from "./haversine-distance-quantiles.js";
+import { labelRankingAveragePrecisionMetric } from "./label-ranking-average-precision.js";
+import { levenshteinDistanceMetric } from "./levenshtein-distance.js";
+import { levenshteinErrorRateMetric } from "./levenshtein-error-rate.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
+import { macroF1Metric } from "./macro-f1.js";
+import { mapAtKMetric } from "./map-at-k.js";
+import { matthewsCorrelationMetric } from "./matthews-correlation.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 import { meanAngularErrorMetric } from "./mean-angular-error.js";
 import { meanColumnwiseRootMeanSquaredErrorMetric } from "./mean-columnwise-root-mean-squared-error.js";
 import { meanColumnwiseSpearmanMetric } from "./mean-columnwise-spearman.js";
+import { microF1Metric } from "./micro-f1.js";
 import { modifiedLaplaceLogLikelihoodMetric } from "./modified-laplace-log-likelihood.js";
 import { pearsonCorrelationMetric } from "./pearson-correlation.js";
 import { pooledKendallTauMetric } from "./pooled-kendall-tau.js";
+import { quadraticWeightedKappaMetric } from "./quadratic-weighted-kappa.js";
 import { rootMeanSquaredErrorMetric } from "./root-mean-squared-error.js";
 import { rootMeanSquaredLogErrorMetric } from "./root-mean-squared-log-error.js";
 import { spearmanCorrelationMetric } from "./spearman-correlation.js";
+import { top1ErrorMetric } from "./top-1-error.js";
+import { wordJaccardMetric } from "./word-jaccard.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
 export type {
@@ -32,32 +42,52 @@ export type {
 } from "./_define.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
 export { haversineDistanceQuantiles, haversineDistanceQuantilesMetric } from "./haversine-distance-quantiles.js";
+export { labelRankingAveragePrecision, labelRankingAveragePrecisionMetric, type LabelRankingAveragePrecisionOptions } from "./label-ranking-average-precision.js";
+export { meanLevenshteinDistance, levenshteinDistanceMetric, type Sequence } from "./levenshtein-distance.js";
+export { levenshteinErrorRate, levenshteinErrorRateMetric } from "./levenshtein-error-rate.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
+export { macroF1, macroF1Metric } from "./macro-f1.js";
+export { averagePrecisionAtK, meanAveragePrecisionAtK, mapAtKMetric, type RankedItem } from "./map-at-k.js";
+export { matthewsCorrelation, matthewsCorrelationMetric } from "./matthews-correlation.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 export { meanAngularError, meanAngularErrorMetric } from "./mean-angular-error.js";
 export { meanColumnwiseRootMeanSquaredError, meanColumnwiseRootMeanSquaredErrorMetric } from "./mean-columnwise-root-mean-squared-error.js";
 export { meanColumnwiseSpearman, meanColumnwiseSpearmanMetric } from "./mean-columnwise-spearman.js";
+export { microF1, microF1LabelSets, microF1Metric, type MicroF1LabelSetsOptions } from "./micro-f1.js";
 export { modifiedLaplaceLogLikelihood, modifiedLaplaceLogLikelihoodMetric } from "./modified-laplace-log-likelihood.js";
 export { pearsonCorrelation, pearsonCorrelationMetric } from "./pearson-correlation.js";
 export { pooledKendallTau, pooledKendallTauMetric } from "./pooled-kendall-tau.js";
+export { quadraticWeightedKappa, quadraticWeightedKappaMetric, type KappaOptions, type KappaWeights } from "./quadratic-weighted-kappa.js";
 export { rootMeanSquaredError, rootMeanSquaredErrorMetric } from "./root-mean-squared-error.js";
 export { rootMeanSquaredLogError, rootMeanSquaredLogErrorMetric } from "./root-mean-squared-log-error.js";
 export { spearmanCorrelation, spearmanCorrelationMetric } from "./spearman-correlation.js";
+export { top1Error, top1ErrorMetric } from "./top-1-error.js";
+export { wordJaccard, wordJaccardMetric, wordSet, type WordJaccardOptions } from "./word-jaccard.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
   haversineDistanceQuantilesMetric,
+  labelRankingAveragePrecisionMetric,
+  levenshteinDistanceMetric,
+  levenshteinErrorRateMetric,
   logMaeByGroupMetric,
+  macroF1Metric,
+  mapAtKMetric,
+  matthewsCorrelationMetric,
   meanAbsoluteErrorMetric,
   meanAngularErrorMetric,
   meanColumnwiseRootMeanSquaredErrorMetric,
   meanColumnwiseSpearmanMetric,
+  microF1Metric,
   modifiedLaplaceLogLikelihoodMetric,
   pearsonCorrelationMetric,
   pooledKendallTauMetric,
+  quadraticWeightedKappaMetric,
   rootMeanSquaredErrorMetric,
   rootMeanSquaredLogErrorMetric,
   spearmanCorrelationMetric,
+  top1ErrorMetric,
+  wordJaccardMetric,
 ] as const;
 
 /** Ids of the registered metrics. */

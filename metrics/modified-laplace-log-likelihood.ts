@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { defineMetric } from "./_define.js";
@@ -61,12 +61,10 @@ export const modifiedLaplaceLogLikelihoodMetric = defineMetric({
   // The input is a triple (truth, prediction, confidence) that no shared generator produces;
   // test/metrics/modified-laplace-log-likelihood.test.ts checks its properties.
   inputKind: "custom",
-  options: z
-    .object({
-      sigmaFloor: z.number().positive().default(70).describe("lower bound on the confidence (standard deviation)"),
-      errorCap: z.number().positive().default(1000).describe("upper bound on the absolute error"),
-    })
-    .strict(),
+  options: z.strictObject({
+    sigmaFloor: z._default(z.number().check(z.positive()), 70).check(z.describe("lower bound on the confidence (standard deviation)")),
+    errorCap: z._default(z.number().check(z.positive()), 1000).check(z.describe("upper bound on the absolute error")),
+  }),
   formula: {
     latex: String.raw`\frac{1}{n}\sum_{i=1}^{n}\Big(-\frac{\sqrt2\,\Delta_i}{\sigma_i} - \ln(\sqrt2\,\sigma_i)\Big),\ \sigma_i = \max(c_i, 70),\ \Delta_i = \min(|y_i - \hat y_i|, 1000)`,
     text: "For each row, minus √2 times the capped error over the floored confidence, minus the log of √2 times that confidence; then the mean.",

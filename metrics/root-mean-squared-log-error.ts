@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { defineMetric } from "./_define.js";
 import { checkRegressionInputs } from "./mean-absolute-error.js";
@@ -53,14 +53,11 @@ export const rootMeanSquaredLogErrorMetric = defineMetric({
   direction: "minimize",
   range: [0, Infinity],
   inputKind: "regression",
-  options: z
-    .object({
-      domain: z
-        .enum(["nonnegative", "above-minus-one"])
-        .default("nonnegative")
-        .describe("accepted values: nonnegative (scikit-learn 1.5.1, pinned by MLE-bench) or above-minus-one (scikit-learn >= 1.6)"),
-    })
-    .strict(),
+  options: z.strictObject({
+    domain: z
+      ._default(z.enum(["nonnegative", "above-minus-one"]), "nonnegative")
+      .check(z.describe("accepted values: nonnegative (scikit-learn 1.5.1, pinned by MLE-bench) or above-minus-one (scikit-learn >= 1.6)")),
+  }),
   formula: {
     latex: String.raw`\mathrm{RMSLE} = \sqrt{\frac{1}{n}\sum_{i=1}^{n} \big(\ln(1 + \hat y_i) - \ln(1 + y_i)\big)^2}`,
     text: "The RMSE of the log1p-transformed values.",
