@@ -7,9 +7,11 @@ import { UnknownMetricError, nearestNames } from "../src/errors.js";
 import type { AnyMetric } from "./_define.js";
 import { accuracyMetric } from "./accuracy.js";
 import { haversineDistanceQuantilesMetric } from "./haversine-distance-quantiles.js";
+import { klDivergenceMetric } from "./kl-divergence.js";
 import { labelRankingAveragePrecisionMetric } from "./label-ranking-average-precision.js";
 import { levenshteinDistanceMetric } from "./levenshtein-distance.js";
 import { levenshteinErrorRateMetric } from "./levenshtein-error-rate.js";
+import { logLossMetric } from "./log-loss.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
 import { macroF1Metric } from "./macro-f1.js";
 import { mapAtKMetric } from "./map-at-k.js";
@@ -22,11 +24,13 @@ import { microF1Metric } from "./micro-f1.js";
 import { modifiedLaplaceLogLikelihoodMetric } from "./modified-laplace-log-likelihood.js";
 import { pearsonCorrelationMetric } from "./pearson-correlation.js";
 import { pooledKendallTauMetric } from "./pooled-kendall-tau.js";
+import { probabilisticF1Metric } from "./probabilistic-f1.js";
 import { quadraticWeightedKappaMetric } from "./quadratic-weighted-kappa.js";
 import { rootMeanSquaredErrorMetric } from "./root-mean-squared-error.js";
 import { rootMeanSquaredLogErrorMetric } from "./root-mean-squared-log-error.js";
 import { spearmanCorrelationMetric } from "./spearman-correlation.js";
 import { top1ErrorMetric } from "./top-1-error.js";
+import { weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
 import { wordJaccardMetric } from "./word-jaccard.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
@@ -42,9 +46,11 @@ export type {
 } from "./_define.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
 export { haversineDistanceQuantiles, haversineDistanceQuantilesMetric } from "./haversine-distance-quantiles.js";
+export { klDivergence, klDivergenceMetric } from "./kl-divergence.js";
 export { labelRankingAveragePrecision, labelRankingAveragePrecisionMetric, type LabelRankingAveragePrecisionOptions } from "./label-ranking-average-precision.js";
 export { meanLevenshteinDistance, levenshteinDistanceMetric, type Sequence } from "./levenshtein-distance.js";
 export { levenshteinErrorRate, levenshteinErrorRateMetric } from "./levenshtein-error-rate.js";
+export { logLoss, logLossMetric } from "./log-loss.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
 export { macroF1, macroF1Metric } from "./macro-f1.js";
 export { averagePrecisionAtK, meanAveragePrecisionAtK, mapAtKMetric, type RankedItem } from "./map-at-k.js";
@@ -57,19 +63,24 @@ export { microF1, microF1LabelSets, microF1Metric, type MicroF1LabelSetsOptions 
 export { modifiedLaplaceLogLikelihood, modifiedLaplaceLogLikelihoodMetric } from "./modified-laplace-log-likelihood.js";
 export { pearsonCorrelation, pearsonCorrelationMetric } from "./pearson-correlation.js";
 export { pooledKendallTau, pooledKendallTauMetric } from "./pooled-kendall-tau.js";
+export { probabilisticF1, probabilisticF1Metric } from "./probabilistic-f1.js";
 export { quadraticWeightedKappa, quadraticWeightedKappaMetric, type KappaOptions, type KappaWeights } from "./quadratic-weighted-kappa.js";
 export { rootMeanSquaredError, rootMeanSquaredErrorMetric } from "./root-mean-squared-error.js";
 export { rootMeanSquaredLogError, rootMeanSquaredLogErrorMetric } from "./root-mean-squared-log-error.js";
 export { spearmanCorrelation, spearmanCorrelationMetric } from "./spearman-correlation.js";
 export { top1Error, top1ErrorMetric } from "./top-1-error.js";
+export { weightedBinaryLogLoss, weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
 export { wordJaccard, wordJaccardMetric, wordSet, type WordJaccardOptions } from "./word-jaccard.js";
+export type { Matrix, MatrixLike } from "./_probabilities.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
   haversineDistanceQuantilesMetric,
+  klDivergenceMetric,
   labelRankingAveragePrecisionMetric,
   levenshteinDistanceMetric,
   levenshteinErrorRateMetric,
+  logLossMetric,
   logMaeByGroupMetric,
   macroF1Metric,
   mapAtKMetric,
@@ -82,11 +93,13 @@ const DESCRIPTORS = [
   modifiedLaplaceLogLikelihoodMetric,
   pearsonCorrelationMetric,
   pooledKendallTauMetric,
+  probabilisticF1Metric,
   quadraticWeightedKappaMetric,
   rootMeanSquaredErrorMetric,
   rootMeanSquaredLogErrorMetric,
   spearmanCorrelationMetric,
   top1ErrorMetric,
+  weightedBinaryLogLossMetric,
   wordJaccardMetric,
 ] as const;
 

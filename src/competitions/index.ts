@@ -14,6 +14,8 @@ import cdiscountImageClassificationChallenge from "./cdiscount-image-classificat
 import chaiiHindiAndTamilQuestionAnswering from "./chaii-hindi-and-tamil-question-answering.js";
 import champsScalarCoupling from "./champs-scalar-coupling.js";
 import denoisingDirtyDocuments from "./denoising-dirty-documents.js";
+import dogBreedIdentification from "./dog-breed-identification.js";
+import dogsVsCatsReduxKernelsEdition from "./dogs-vs-cats-redux-kernels-edition.js";
 import facebookRecruitingIiiKeywordExtraction from "./facebook-recruiting-iii-keyword-extraction.js";
 import freesoundAudioTagging2019 from "./freesound-audio-tagging-2019.js";
 import googleQuestChallenge from "./google-quest-challenge.js";
@@ -21,13 +23,16 @@ import hAndMPersonalizedFashionRecommendations from "./h-and-m-personalized-fash
 import herbarium2020Fgvc7 from "./herbarium-2020-fgvc7.js";
 import herbarium2021Fgvc8 from "./herbarium-2021-fgvc8.js";
 import herbarium2022Fgvc9 from "./herbarium-2022-fgvc9.js";
+import hmsHarmfulBrainActivityClassification from "./hms-harmful-brain-activity-classification.js";
 import hotelId2021Fgvc8 from "./hotel-id-2021-fgvc8.js";
 import icecubeNeutrinosInDeepIce from "./icecube-neutrinos-in-deep-ice.js";
 import imet2020Fgvc7 from "./imet-2020-fgvc7.js";
 import inaturalist2019Fgvc6 from "./inaturalist-2019-fgvc6.js";
 import iwildcam2019Fgvc6 from "./iwildcam-2019-fgvc6.js";
 import iwildcam2020Fgvc7 from "./iwildcam-2020-fgvc7.js";
+import leafClassification from "./leaf-classification.js";
 import learningAgencyLabAutomatedEssayScoring2 from "./learning-agency-lab-automated-essay-scoring-2.js";
+import lmsysChatbotArena from "./lmsys-chatbot-arena.js";
 import ml2021springHw2 from "./ml2021spring-hw2.js";
 import movieReviewSentimentAnalysisKernelsOnly from "./movie-review-sentiment-analysis-kernels-only.js";
 import multiModalGestureRecognition from "./multi-modal-gesture-recognition.js";
@@ -40,9 +45,13 @@ import petfinderPawpularityScore from "./petfinder-pawpularity-score.js";
 import plantPathology2021Fgvc8 from "./plant-pathology-2021-fgvc8.js";
 import plantSeedlingsClassification from "./plant-seedlings-classification.js";
 import predictVolcanicEruptionsIngvOe from "./predict-volcanic-eruptions-ingv-oe.js";
+import rsna2022CervicalSpineFractureDetection from "./rsna-2022-cervical-spine-fracture-detection.js";
+import rsnaBreastCancerDetection from "./rsna-breast-cancer-detection.js";
 import smartphoneDecimeter2022 from "./smartphone-decimeter-2022.js";
 import spaceshipTitanic from "./spaceship-titanic.js";
+import spookyAuthorIdentification from "./spooky-author-identification.js";
 import stanfordCovidVaccine from "./stanford-covid-vaccine.js";
+import statoilIcebergClassifierChallenge from "./statoil-iceberg-classifier-challenge.js";
 import tabularPlaygroundSeriesDec2021 from "./tabular-playground-series-dec-2021.js";
 import tensorflowSpeechRecognitionChallenge from "./tensorflow-speech-recognition-challenge.js";
 import tensorflow2QuestionAnswering from "./tensorflow2-question-answering.js";
@@ -63,6 +72,8 @@ export const COMPETITIONS: readonly CompetitionDefinition[] = [
   chaiiHindiAndTamilQuestionAnswering,
   champsScalarCoupling,
   denoisingDirtyDocuments,
+  dogBreedIdentification,
+  dogsVsCatsReduxKernelsEdition,
   facebookRecruitingIiiKeywordExtraction,
   freesoundAudioTagging2019,
   googleQuestChallenge,
@@ -70,13 +81,16 @@ export const COMPETITIONS: readonly CompetitionDefinition[] = [
   herbarium2020Fgvc7,
   herbarium2021Fgvc8,
   herbarium2022Fgvc9,
+  hmsHarmfulBrainActivityClassification,
   hotelId2021Fgvc8,
   icecubeNeutrinosInDeepIce,
   imet2020Fgvc7,
   inaturalist2019Fgvc6,
   iwildcam2019Fgvc6,
   iwildcam2020Fgvc7,
+  leafClassification,
   learningAgencyLabAutomatedEssayScoring2,
+  lmsysChatbotArena,
   ml2021springHw2,
   movieReviewSentimentAnalysisKernelsOnly,
   multiModalGestureRecognition,
@@ -89,9 +103,13 @@ export const COMPETITIONS: readonly CompetitionDefinition[] = [
   plantPathology2021Fgvc8,
   plantSeedlingsClassification,
   predictVolcanicEruptionsIngvOe,
+  rsna2022CervicalSpineFractureDetection,
+  rsnaBreastCancerDetection,
   smartphoneDecimeter2022,
   spaceshipTitanic,
+  spookyAuthorIdentification,
   stanfordCovidVaccine,
+  statoilIcebergClassifierChallenge,
   tabularPlaygroundSeriesDec2021,
   tensorflow2QuestionAnswering,
   tensorflowSpeechRecognitionChallenge,

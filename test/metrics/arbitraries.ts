@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import type { MetricInputKind } from "../../metrics/_define.js";
+import { PROBABILITY_KINDS } from "./arbitraries-probabilities.js";
 
 export interface KindSpec {
   arbitrary: fc.Arbitrary<Record<string, unknown>>;
@@ -27,6 +28,7 @@ function paired<T>(item: fc.Arbitrary<T>, minLength = 1, maxLength = 60): fc.Arb
 }
 
 export const KINDS: Partial<Record<MetricInputKind, KindSpec>> = {
+  ...PROBABILITY_KINDS,
   labels: {
     arbitrary: paired(fc.integer({ min: 0, max: 4 })).map(([yTrue, yPred]) => ({ yTrue, yPred })),
     truthKey: "yTrue",
