@@ -46,7 +46,7 @@ export default defineCompetition(
     const subRows: number[] = [];
     const ansRows: number[] = [];
     const groups: number[] = [];
-    let numbers: { lat: Float64Array; lng: Float64Array } | undefined;
+    let predicted: [Float64Array, Float64Array] | undefined;
     let trip = 0;
     for (const [key, rows] of ansTrips) {
       const mine = subTrips.get(key) ?? [];
@@ -57,7 +57,7 @@ export default defineCompetition(
         });
       }
       // The first trip's distances are computed before the next trip's count is checked, so text coordinates crash here.
-      numbers ??= { lat: numpyNumbers(submission, submission.col(LAT)), lng: numpyNumbers(submission, submission.col(LNG)) };
+      predicted ??= [numpyNumbers(submission, submission.col(LAT)), numpyNumbers(submission, submission.col(LNG))];
       const [mineOrdered, theirs] = context.mode === "kaggle" ? pairByTime(submission, ans, mine, rows) : [mine, rows];
       subRows.push(...mineOrdered);
       ansRows.push(...theirs);
@@ -65,9 +65,9 @@ export default defineCompetition(
       trip++;
     }
     const pick = (values: Float64Array, rows: number[]) => Float64Array.from(rows, (row) => values[row]!);
-    const latTrue = floatsOf(ans, ans.col(LAT));
-    const lngTrue = floatsOf(ans, ans.col(LNG));
-    return haversineDistanceQuantiles(pick(latTrue, ansRows), pick(lngTrue, ansRows), pick(numbers?.lat ?? new Float64Array(0), subRows), pick(numbers?.lng ?? new Float64Array(0), subRows), groups);
+    const [latPred, lngPred] = predicted ?? [new Float64Array(0), new Float64Array(0)];
+    const [latTrue, lngTrue] = [floatsOf(ans, ans.col(LAT)), floatsOf(ans, ans.col(LNG))];
+    return haversineDistanceQuantiles(pick(latTrue, ansRows), pick(lngTrue, ansRows), pick(latPred, subRows), pick(lngPred, subRows), groups);
   },
 );
 
