@@ -81,6 +81,18 @@ export const KINDS: Partial<Record<MetricInputKind, KindSpec>> = {
     predictionKey: "yScore",
     rowKeys: ["yTrue", "yScore"],
   },
+  "multioutput-regression": {
+    // Row-major matrices: n rows of k values each.
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 4 }))
+      .chain(([n, k]) => {
+        const matrix = fc.array(fc.array(finite(), { minLength: k, maxLength: k }), { minLength: n, maxLength: n });
+        return fc.record({ yTrue: matrix, yPred: matrix });
+      }),
+    truthKey: "yTrue",
+    predictionKey: "yPred",
+    rowKeys: ["yTrue", "yPred"],
+  },
   // Ground-truth and predicted boxes on a few images, as flat arrays: boxes are
   // [x0, y0, x0 + w, y0 + h] with w, h > 0, which reads as valid xyxy and as valid xywh boxes.
   // Truth and predictions have different lengths, so there are no row-aligned inputs to permute.
