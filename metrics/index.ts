@@ -6,6 +6,7 @@
 import { UnknownMetricError, nearestNames } from "../src/errors.js";
 import type { AnyMetric } from "./_define.js";
 import { accuracyMetric } from "./accuracy.js";
+import { biasAucMetric } from "./bias-auc.js";
 import { box3dMapMetric } from "./box3d-map.js";
 import { cocoAveragePrecisionMetric } from "./coco-average-precision.js";
 import { haversineDistanceQuantilesMetric } from "./haversine-distance-quantiles.js";
@@ -20,6 +21,7 @@ import { mapAtKMetric } from "./map-at-k.js";
 import { matthewsCorrelationMetric } from "./matthews-correlation.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 import { meanAngularErrorMetric } from "./mean-angular-error.js";
+import { meanColumnRocAucMetric } from "./mean-column-roc-auc.js";
 import { meanColumnwiseRootMeanSquaredErrorMetric } from "./mean-columnwise-root-mean-squared-error.js";
 import { meanColumnwiseSpearmanMetric } from "./mean-columnwise-spearman.js";
 import { microF1Metric } from "./micro-f1.js";
@@ -30,11 +32,13 @@ import { pooledDetectionMapMetric } from "./pooled-detection-map.js";
 import { pooledKendallTauMetric } from "./pooled-kendall-tau.js";
 import { probabilisticF1Metric } from "./probabilistic-f1.js";
 import { quadraticWeightedKappaMetric } from "./quadratic-weighted-kappa.js";
+import { rocAucMetric } from "./roc-auc.js";
 import { rootMeanSquaredErrorMetric } from "./root-mean-squared-error.js";
 import { rootMeanSquaredLogErrorMetric } from "./root-mean-squared-log-error.js";
 import { spearmanCorrelationMetric } from "./spearman-correlation.js";
 import { top1ErrorMetric } from "./top-1-error.js";
 import { weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
+import { weightedPartialAucMetric } from "./weighted-partial-auc.js";
 import { wordJaccardMetric } from "./word-jaccard.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
@@ -49,6 +53,7 @@ export type {
   MetricReference,
 } from "./_define.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
+export { biasAuc, biasAucMetric, type BiasAucOptions } from "./bias-auc.js";
 export { box3dMeanAveragePrecision, box3dMapMetric } from "./box3d-map.js";
 export { cocoAveragePrecision, cocoAveragePrecisionMetric } from "./coco-average-precision.js";
 export { haversineDistanceQuantiles, haversineDistanceQuantilesMetric } from "./haversine-distance-quantiles.js";
@@ -63,6 +68,7 @@ export { averagePrecisionAtK, meanAveragePrecisionAtK, mapAtKMetric, type Ranked
 export { matthewsCorrelation, matthewsCorrelationMetric } from "./matthews-correlation.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 export { meanAngularError, meanAngularErrorMetric } from "./mean-angular-error.js";
+export { meanColumnRocAuc, meanColumnRocAucMetric } from "./mean-column-roc-auc.js";
 export { meanColumnwiseRootMeanSquaredError, meanColumnwiseRootMeanSquaredErrorMetric } from "./mean-columnwise-root-mean-squared-error.js";
 export { meanColumnwiseSpearman, meanColumnwiseSpearmanMetric } from "./mean-columnwise-spearman.js";
 export { microF1, microF1LabelSets, microF1Metric, type MicroF1LabelSetsOptions } from "./micro-f1.js";
@@ -73,16 +79,19 @@ export { pooledDetectionMap, pooledDetectionMapMetric } from "./pooled-detection
 export { pooledKendallTau, pooledKendallTauMetric } from "./pooled-kendall-tau.js";
 export { probabilisticF1, probabilisticF1Metric } from "./probabilistic-f1.js";
 export { quadraticWeightedKappa, quadraticWeightedKappaMetric, type KappaOptions, type KappaWeights } from "./quadratic-weighted-kappa.js";
+export { rocAuc, rocAucMetric, rocCurve, type RocCurve, type RocCurveOptions } from "./roc-auc.js";
 export { rootMeanSquaredError, rootMeanSquaredErrorMetric } from "./root-mean-squared-error.js";
 export { rootMeanSquaredLogError, rootMeanSquaredLogErrorMetric } from "./root-mean-squared-log-error.js";
 export { spearmanCorrelation, spearmanCorrelationMetric } from "./spearman-correlation.js";
 export { top1Error, top1ErrorMetric } from "./top-1-error.js";
 export { weightedBinaryLogLoss, weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
+export { weightedPartialAuc, weightedPartialAucMetric, type WeightedPartialAucOptions } from "./weighted-partial-auc.js";
 export { wordJaccard, wordJaccardMetric, wordSet, type WordJaccardOptions } from "./word-jaccard.js";
 export type { Matrix, MatrixLike } from "./_probabilities.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
+  biasAucMetric,
   box3dMapMetric,
   cocoAveragePrecisionMetric,
   haversineDistanceQuantilesMetric,
@@ -97,6 +106,7 @@ const DESCRIPTORS = [
   matthewsCorrelationMetric,
   meanAbsoluteErrorMetric,
   meanAngularErrorMetric,
+  meanColumnRocAucMetric,
   meanColumnwiseRootMeanSquaredErrorMetric,
   meanColumnwiseSpearmanMetric,
   microF1Metric,
@@ -107,11 +117,13 @@ const DESCRIPTORS = [
   pooledKendallTauMetric,
   probabilisticF1Metric,
   quadraticWeightedKappaMetric,
+  rocAucMetric,
   rootMeanSquaredErrorMetric,
   rootMeanSquaredLogErrorMetric,
   spearmanCorrelationMetric,
   top1ErrorMetric,
   weightedBinaryLogLossMetric,
+  weightedPartialAucMetric,
   wordJaccardMetric,
 ] as const;
 

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import type { MetricInputKind } from "../../metrics/_define.js";
 import { PROBABILITY_KINDS } from "./arbitraries-probabilities.js";
+import { SCORE_KINDS } from "./arbitraries-scores.js";
 
 export interface KindSpec {
   arbitrary: fc.Arbitrary<Record<string, unknown>>;
@@ -29,6 +30,7 @@ function paired<T>(item: fc.Arbitrary<T>, minLength = 1, maxLength = 60): fc.Arb
 
 export const KINDS: Partial<Record<MetricInputKind, KindSpec>> = {
   ...PROBABILITY_KINDS,
+  ...SCORE_KINDS,
   labels: {
     arbitrary: paired(fc.integer({ min: 0, max: 4 })).map(([yTrue, yPred]) => ({ yTrue, yPred })),
     truthKey: "yTrue",
