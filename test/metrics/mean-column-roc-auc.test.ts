@@ -1,9 +1,11 @@
 /**
  * mean-column-roc-auc: a hand-checked table, and properties: it is the mean of the per-column
- * ROC AUCs, ignores row order and strictly increasing transforms of each column's scores.
+ * ROC AUCs, takes rows or a row-major Matrix alike, and ignores row order and strictly
+ * increasing transforms of each column's scores.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { matrixFromColumns } from "../../metrics/_probabilities.js";
 import { meanColumnRocAuc } from "../../metrics/mean-column-roc-auc.js";
 import { rocAuc } from "../../metrics/roc-auc.js";
 import { MetricError } from "../../src/errors.js";
@@ -21,42 +23,49 @@ function thrown(fn: () => unknown): MetricError | undefined {
   return undefined;
 }
 
-/** Columns of 0/1 labels (each with both classes) and grid scores, column-major. */
-const matrices = fc.record({ n: fc.integer({ min: 2, max: 40 }), columns: fc.integer({ min: 1, max: 5 }) }).chain(({ n, columns }) =>
+const columnsOf = (rows: number[][]) => rows[0]!.map((_, c) => rows.map((row) => row[c]!));
+
+/** n rows × k label columns: 0/1 labels (each column with both classes) and grid scores. */
+const matrices = fc.record({ n: fc.integer({ min: 2, max: 40 }), k: fc.integer({ min: 1, max: 5 }) }).chain(({ n, k }) =>
   fc.record({
-    yTrue: fc.array(fc.array(fc.constantFrom(0, 1), { minLength: n, maxLength: n }).map((c) => [0, 1, ...c.slice(2)]), { minLength: columns, maxLength: columns }),
-    yScore: fc.array(fc.array(fc.integer({ min: -20, max: 20 }).map((k) => k / 8), { minLength: n, maxLength: n }), { minLength: columns, maxLength: columns }),
+    yTrue: fc.array(fc.array(fc.constantFrom(0, 1), { minLength: k, maxLength: k }), { minLength: n - 2, maxLength: n - 2 }).map((rest) => [Array(k).fill(0), Array(k).fill(1), ...rest]),
+    yScore: fc.array(fc.array(fc.integer({ min: -20, max: 20 }).map((v) => v / 8), { minLength: k, maxLength: k }), { minLength: n, maxLength: n }),
   }),
 );
 
 describe("meanColumnRocAuc", () => {
   it("averages the per-column AUCs (hand-checked)", () => {
     // Column 1: positives 0.35, 0.8 vs negatives 0.1, 0.4 → 3 of 4 pairs; column 2 separates perfectly.
-    expect(meanColumnRocAuc([[0, 0, 1, 1], [1, 0, 1, 0]], [[0.1, 0.4, 0.35, 0.8], [0.9, 0.1, 0.8, 0.2]])).toBe(0.875);
+    const yTrue = [[0, 1], [0, 0], [1, 1], [1, 0]];
+    const yScore = [[0.1, 0.9], [0.4, 0.1], [0.35, 0.8], [0.8, 0.2]];
+    expect(meanColumnRocAuc(yTrue, yScore)).toBe(0.875);
+    expect(meanColumnRocAuc(matrixFromColumns(columnsOf(yTrue), 4), matrixFromColumns(columnsOf(yScore), 4))).toBe(0.875);
   });
 
   it("rejects a single-class column, naming it", () => {
-    const error = thrown(() => meanColumnRocAuc([[0, 1], [1, 1]], [[0.2, 0.7], [0.5, 0.6]], ["first", "second"]));
+    const error = thrown(() => meanColumnRocAuc([[0, 1], [1, 1]], [[0.2, 0.5], [0.7, 0.6]], ["first", "second"]));
     expect(error?.code).toBe("UNDEFINED_METRIC");
     expect(error?.message).toContain('column "second"');
   });
 
-  it("checks the column counts", () => {
-    expect(thrown(() => meanColumnRocAuc([[0, 1], [0, 1]], [[0.2, 0.7]]))?.code).toBe("MISSING_COLUMN");
-    expect(thrown(() => meanColumnRocAuc([[0, 1]], [[0.2, 0.7], [0.1, 0.2]]))?.code).toBe("UNEXPECTED_COLUMN");
-    expect(thrown(() => meanColumnRocAuc([], []))?.code).toBe("UNDEFINED_METRIC");
+  it("checks the shapes", () => {
+    expect(thrown(() => meanColumnRocAuc([[0, 1], [1, 0]], [[0.2], [0.7]]))?.code).toBe("MISSING_COLUMN");
+    expect(thrown(() => meanColumnRocAuc([[0], [1]], [[0.2, 0.1], [0.7, 0.2]]))?.code).toBe("UNEXPECTED_COLUMN");
+    expect(thrown(() => meanColumnRocAuc([[0], [1]], [[0.2]]))?.code).toBe("ROW_COUNT_MISMATCH");
+    expect(thrown(() => meanColumnRocAuc([[], []], [[], []]))?.code).toBe("UNDEFINED_METRIC");
   });
 
   it("is the numpy mean of the column AUCs, for any row order and any increasing transform", () => {
     fc.assert(
       fc.property(matrices, fc.integer(), ({ yTrue, yScore }, salt) => {
         const value = meanColumnRocAuc(yTrue, yScore);
-        const each = yTrue.map((column, c) => rocAuc(column, yScore[c]!));
+        const truthColumns = columnsOf(yTrue);
+        const scoreColumns = columnsOf(yScore);
+        const each = truthColumns.map((column, c) => rocAuc(column, scoreColumns[c]!));
         expect(isClose(value, each.reduce((a, b) => a + b, 0) / each.length, { rtol: 1e-15 })).toBe(true);
-        const n = yTrue[0]!.length;
-        const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => ((a * 2654435761 + salt) >>> 0) % 1009 - ((b * 2654435761 + salt) >>> 0) % 1009 || a - b);
-        const permuted = meanColumnRocAuc(yTrue.map((col) => order.map((i) => col[i]!)), yScore.map((col) => order.map((i) => col[i]!)));
-        const transformed = meanColumnRocAuc(yTrue, yScore.map((col) => col.map((x) => Math.exp(x) - 3)));
+        const order = yTrue.map((_, i) => i).sort((a, b) => ((a * 2654435761 + salt) >>> 0) % 1009 - ((b * 2654435761 + salt) >>> 0) % 1009 || a - b);
+        const permuted = meanColumnRocAuc(order.map((i) => yTrue[i]!), order.map((i) => yScore[i]!));
+        const transformed = meanColumnRocAuc(yTrue, yScore.map((row) => row.map((x) => Math.exp(x) - 3)));
         return permuted === value && transformed === value;
       }),
       { numRuns: 200, seed: SEED },
