@@ -59,79 +59,91 @@ function numericClasses(values: ArrayLike<number>, role: string): number[] {
 }
 
 /** The sorted distinct labels (at most three for numbers: a third stands for "more than two"). */
-function classesOf(yTrue: LabelArray, role: string): Label[] {
-  if (isNumberArray(yTrue)) return numericClasses(yTrue, role);
+function classesOf(yTrue: LabelArray, numeric: boolean, role: string): Label[] {
+  if (numeric) return numericClasses(yTrue as ArrayLike<number>, role);
   const type = typeOfTarget(yTrue, role);
   if (type === "continuous") throw new MetricError("NON_INTEGER", `${role}: expected class labels, got continuous values`);
   if (type === "unknown") throw new MetricError("LABEL_TYPE_MISMATCH", `${role}: expected labels of one type, got a mix`);
   return uniqueLabels(yTrue, role);
 }
 
-/** 1 for the rows equal to the positive label (numpy's `==`: True equals 1, "1" does not), else 0. */
-function maskOf(yTrue: LabelArray, positive: Label): Uint8Array {
-  const mask = new Uint8Array(yTrue.length);
-  if (isNumberArray(yTrue) && typeof positive === "number") {
-    for (let i = 0; i < mask.length; i++) mask[i] = yTrue[i] === positive ? 1 : 0;
-  } else {
-    for (let i = 0; i < mask.length; i++) mask[i] = labelsEqual(yTrue[i]!, positive) ? 1 : 0;
-  }
-  return mask;
+/**
+ * Which rows are positive: those whose label equals `positive` under numpy's `==` (True equals 1,
+ * "1" does not). `numeric` says the labels are all numbers, for the fast comparison.
+ */
+export interface BinaryTarget {
+  labels: LabelArray;
+  positive: Label;
+  numeric: boolean;
 }
 
 /**
  * `roc_auc_score`'s binary rule: y_true must hold exactly two classes, and the larger one (in
- * numpy's sort order) is the positive class. Returns 1 for positive rows, 0 for the others.
+ * numpy's sort order) is the positive class.
  */
-export function twoClassPositives(yTrue: LabelArray, role = "y_true"): Uint8Array {
-  const classes = classesOf(yTrue, role);
+export function twoClassTarget(yTrue: LabelArray, role = "y_true"): BinaryTarget {
+  const numeric = isNumberArray(yTrue);
+  const classes = classesOf(yTrue, numeric, role);
   if (classes.length !== 2) {
     const got = classes.length > 2 ? "more than two" : String(classes.length);
     throw new MetricError("UNDEFINED_METRIC", `${role}: expected two classes for ROC AUC, got ${got}`);
   }
-  return maskOf(yTrue, classes[1]!);
+  return { labels: yTrue, positive: classes[1]!, numeric };
 }
 
 /**
  * `roc_curve`'s rule: with `posLabel` given, rows equal to it are positive (y_true may then have
  * more than two classes); without it, y_true must take values in {0, 1} or {−1, 1} and 1 is positive.
  */
-export function positivesFor(yTrue: LabelArray, posLabel: Label | undefined, role = "y_true"): Uint8Array {
-  const classes = classesOf(yTrue, role);
-  if (posLabel !== undefined) return maskOf(yTrue, posLabel);
+export function posLabelTarget(yTrue: LabelArray, posLabel: Label | undefined, role = "y_true"): BinaryTarget {
+  const numeric = isNumberArray(yTrue);
+  const classes = classesOf(yTrue, numeric, role);
+  if (posLabel !== undefined) return { labels: yTrue, positive: posLabel, numeric };
   const numbers = classes.map((c) => (typeof c === "string" ? NaN : Number(c)));
   const allowed = numbers.length <= 2 && numbers.every((c) => c === 0 || c === 1 || c === -1) && !(numbers[0] === -1 && numbers[1] === 0);
   if (!allowed) {
     const got = classes.length > 2 ? "more than two classes" : classes.map(String).join(", ");
     throw new MetricError("UNDEFINED_METRIC", `${role}: expected labels in {0, 1} or {-1, 1} when no positive label is given, got ${got}`);
   }
-  return maskOf(yTrue, 1);
+  return { labels: yTrue, positive: 1, numeric };
 }
 
 /**
  * The scores of the positive rows and of the negative rows, each sorted ascending. Scores must be
  * finite numbers (scikit-learn's `check_array` / `assert_all_finite`).
  */
-function sortedByClass(positive: Uint8Array, scores: ArrayLike<number>, role: string): { pos: Float64Array; neg: Float64Array } {
-  if (positive.length !== scores.length) {
-    throw new MetricError("ROW_COUNT_MISMATCH", `${role}: expected ${positive.length} scores, got ${scores.length}`);
-  }
-  let positives = 0;
-  for (let i = 0; i < positive.length; i++) positives += positive[i]!;
-  const pos = new Float64Array(positives);
-  const neg = new Float64Array(positive.length - positives);
+function sortedByClass(target: BinaryTarget, scores: ArrayLike<number>, role: string): { pos: Float64Array; neg: Float64Array } {
+  const { labels, positive } = target;
+  const n = labels.length;
+  if (scores.length !== n) throw new MetricError("ROW_COUNT_MISMATCH", `${role}: expected ${n} scores, got ${scores.length}`);
+  // Room for every row in both: untouched pages of a large zeroed buffer cost nothing.
+  const pos = new Float64Array(n);
+  const neg = new Float64Array(n);
   let p = 0;
   let q = 0;
-  for (let i = 0; i < positive.length; i++) {
-    const score = scores[i]!;
-    if (!Number.isFinite(score)) {
-      const code = Number.isNaN(score) ? "MISSING_VALUE" : "NON_FINITE";
-      throw new MetricError(code, `${role} position ${i + 1}: expected a finite number, got ${score}`);
+  if (target.numeric && typeof positive === "number") {
+    const numbers = labels as ArrayLike<number>;
+    for (let i = 0; i < n; i++) {
+      const score = scores[i]!;
+      if (!Number.isFinite(score)) throw nonFinite(role, i, score);
+      if (numbers[i] === positive) pos[p++] = score;
+      else neg[q++] = score;
     }
-    if (positive[i]) pos[p++] = score;
-    else neg[q++] = score;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const score = scores[i]!;
+      if (!Number.isFinite(score)) throw nonFinite(role, i, score);
+      if (labelsEqual(labels[i]!, positive)) pos[p++] = score;
+      else neg[q++] = score;
+    }
   }
   // Each class is sorted on its own and the two are merged from the top: no labels travel through the sort.
-  return { pos: sortFloat64(pos), neg: sortFloat64(neg) };
+  return { pos: sortFloat64(pos.subarray(0, p)), neg: sortFloat64(neg.subarray(0, q)) };
+}
+
+function nonFinite(role: string, i: number, score: number): MetricError {
+  const code = Number.isNaN(score) ? "MISSING_VALUE" : "NON_FINITE";
+  return new MetricError(code, `${role} position ${i + 1}: expected a finite number, got ${score}`);
 }
 
 /**
@@ -184,12 +196,12 @@ function walkCurve(pos: Float64Array, neg: Float64Array, drop: boolean, visit: (
 }
 
 /**
- * `roc_curve` from a positive mask and scores: rates fps / fps[-1] and tps / tps[-1] after a
+ * `roc_curve` from the target and scores: rates fps / fps[-1] and tps / tps[-1] after a
  * leading (0, 0) point at threshold +∞; a class with no rows gives NaN rates for its axis
  * (scikit-learn warns).
  */
-export function rocCurveOf(positive: Uint8Array, scores: ArrayLike<number>, drop = true, role = "y_score"): RocCurve {
-  const { pos, neg } = sortedByClass(positive, scores, role);
+export function rocCurveOf(target: BinaryTarget, scores: ArrayLike<number>, drop = true, role = "y_score"): RocCurve {
+  const { pos, neg } = sortedByClass(target, scores, role);
   const capacity = pos.length + neg.length + 1;
   const fpr = new Float64Array(capacity);
   const tpr = new Float64Array(capacity);
@@ -214,8 +226,8 @@ export function rocCurveOf(positive: Uint8Array, scores: ArrayLike<number>, drop
  * trapezoid terms of the thinned points, summed pairwise as numpy does. The fpr never decreases,
  * so `auc`'s direction check always passes.
  */
-export function binaryRocAuc(positive: Uint8Array, scores: ArrayLike<number>, role = "y_score"): number {
-  const { pos, neg } = sortedByClass(positive, scores, role);
+export function binaryRocAuc(target: BinaryTarget, scores: ArrayLike<number>, role = "y_score"): number {
+  const { pos, neg } = sortedByClass(target, scores, role);
   const totalFp = neg.length;
   const totalTp = pos.length;
   const terms = new Float64Array(totalFp + totalTp);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineMetric } from "./_define.js";
 import type { Label, LabelArray } from "./_labels.js";
-import { areaUnderCurve, positivesFor, rocCurveOf } from "./_roc.js";
+import { areaUnderCurve, posLabelTarget, rocCurveOf } from "./_roc.js";
 
 export interface WeightedPartialAucOptions {
   /** TPR band edges, ascending, from 0 to 1 (ALASKA2: [0, 0.4, 1]). */
@@ -37,7 +37,7 @@ const DEFAULT_WEIGHTS = [2, 1] as const;
 export function weightedPartialAuc(yTrue: LabelArray, yScore: ArrayLike<number>, options: WeightedPartialAucOptions = {}): number {
   const edges = options.tprThresholds ?? DEFAULT_THRESHOLDS;
   const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const curve = rocCurveOf(positivesFor(yTrue, options.posLabel ?? 1), yScore);
+  const curve = rocCurveOf(posLabelTarget(yTrue, options.posLabel ?? 1), yScore);
   const { fpr, tpr } = insertTprThresholds(Array.from(curve.fpr), Array.from(curve.tpr), edges);
   let total = 0;
   for (let b = 0; b < weights.length; b++) {
