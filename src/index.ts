@@ -17,7 +17,7 @@ export { renderReportHtml, distributionChart } from "./report/html.js";
 export type { ReportForPage, ReportPageOptions } from "./report/html.js";
 
 export { getCompetition, listCompetitions, COMPETITIONS } from "./competitions/index.js";
-export { defineCompetition, splitsOf, SPLITS } from "./competitions/define.js";
+export { checkCompetition, defineCompetition, splitsOf, SPLITS } from "./competitions/define.js";
 export type {
   Answers,
   ColumnKind,

@@ -1,6 +1,6 @@
 /**
  * The shape of a competition definition. Each `src/competitions/<id>.ts` calls
- * {@link defineCompetition} once: declared metadata (checked with zod when the module loads) plus
+ * {@link defineCompetition} once: declared metadata (checked with zod on first use) plus
  * the grade function, which composes the metric library with the row matching MLE-bench's
  * `grade.py` for that competition performs.
  */
@@ -96,8 +96,24 @@ export interface CompetitionDefinition extends CompetitionMeta {
   grade: GradeFunction;
 }
 
-/** Validates the metadata with zod and attaches the grade function. */
+/**
+ * Attaches the grade function to the metadata, with the schema's defaults filled in. The metadata
+ * is checked against {@link competitionMetaSchema} on first use ({@link checkCompetition}), not
+ * here: checking all the built-in definitions whenever the library loads would cost the CLI's
+ * start-up several milliseconds (the registry test checks every one of them).
+ */
 export function defineCompetition(meta: CompetitionMetaInput, grade: GradeFunction): CompetitionDefinition {
+  const definition = { ...withDefaults(meta), grade };
+  unchecked.add(definition);
+  return definition;
+}
+
+const unchecked = new WeakSet<CompetitionDefinition>();
+
+/** The definition, once its metadata passed the schema; throws DefinitionError otherwise. */
+export function checkCompetition(definition: CompetitionDefinition): CompetitionDefinition {
+  if (!unchecked.has(definition)) return definition;
+  const { grade: _grade, ...meta } = definition;
   const parsed = z.safeParse(competitionMetaSchema, meta);
   if (!parsed.success) {
     const where = typeof meta === "object" && meta && "id" in meta ? String(meta.id) : "competition";
@@ -107,7 +123,24 @@ export function defineCompetition(meta: CompetitionMetaInput, grade: GradeFuncti
     }));
     throw new DefinitionError(`invalid competition definition ${where}: ${issues.map((i) => i.message).join("; ")}`, issues);
   }
-  return { ...parsed.data, grade };
+  unchecked.delete(definition);
+  return definition;
+}
+
+/** The schema's defaults, filled in without parsing (malformed input is left for the schema to reject). */
+function withDefaults(meta: CompetitionMetaInput): CompetitionMeta {
+  const columns = Array.isArray(meta.columns)
+    ? meta.columns.map((column) => (typeof column === "object" && column ? { ...column, allowEmpty: column.allowEmpty ?? false, scored: column.scored ?? true } : column))
+    : meta.columns;
+  const metric = typeof meta.metric === "object" && meta.metric ? { ...meta.metric, options: meta.metric.options ?? {} } : meta.metric;
+  return {
+    ...meta,
+    columns,
+    metric,
+    extraColumns: meta.extraColumns ?? "ignored",
+    rounding: meta.rounding ?? "numpy",
+    knownIssues: meta.knownIssues ?? [],
+  } as CompetitionMeta;
 }
 
 /** The splits a query names. */

@@ -4,7 +4,7 @@
  */
 import { UnknownCompetitionError, nearestNames } from "../errors.js";
 import type { CompetitionDefinition, SplitQuery } from "./define.js";
-import { splitsOf } from "./define.js";
+import { checkCompetition, splitsOf } from "./define.js";
 import threeDObjectDetectionForAutonomousVehicles from "./3d-object-detection-for-autonomous-vehicles.js";
 import ai4Code from "./AI4Code.js";
 import aerialCactusIdentification from "./aerial-cactus-identification.js";
@@ -172,12 +172,12 @@ const byId = new Map(COMPETITIONS.map((c) => [c.id, c]));
 export function getCompetition(id: string): CompetitionDefinition {
   const competition = byId.get(id);
   if (!competition) throw new UnknownCompetitionError(id, nearestNames(id, byId.keys()));
-  return competition;
+  return checkCompetition(competition);
 }
 
 /** Registered competitions, optionally only those of a split (`lite` = `low`; `split75` = low ∪ medium ∪ high). */
 export function listCompetitions(split?: SplitQuery): CompetitionDefinition[] {
-  if (!split) return [...COMPETITIONS];
+  if (!split) return COMPETITIONS.map(checkCompetition);
   const wanted = new Set(splitsOf(split));
-  return COMPETITIONS.filter((c) => c.splits.some((s) => wanted.has(s)));
+  return COMPETITIONS.filter((c) => c.splits.some((s) => wanted.has(s))).map(checkCompetition);
 }

@@ -7,7 +7,7 @@
  * `error`. Only caller and data errors throw (unknown competition, unreadable answers or
  * leaderboard), as MlegradeError subclasses.
  */
-import type { Answers, CompetitionDefinition, JsonRecord } from "../competitions/define.js";
+import { checkCompetition, type Answers, type CompetitionDefinition, type JsonRecord } from "../competitions/define.js";
 import { getCompetition } from "../competitions/index.js";
 import {
   AnswersError,
@@ -94,7 +94,7 @@ export interface GradeReport {
 
 /** Grades one submission. Throws only for caller or data errors (see module doc). */
 export function grade(options: GradeOptions): GradeReport {
-  const competition = typeof options.competition === "string" ? getCompetition(options.competition) : options.competition;
+  const competition = typeof options.competition === "string" ? getCompetition(options.competition) : checkCompetition(options.competition);
   const mode = options.mode ?? "mlebench";
   const submissionPath = options.submissionPath ?? "submission.csv";
   const file = baseName(submissionPath);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { getMetric } from "../../metrics/index.js";
-import { COMPETITIONS, inferLowerIsBetter, parseLeaderboard } from "../../src/index.js";
+import { COMPETITIONS, DefinitionError, defineCompetition, grade, inferLowerIsBetter, parseLeaderboard } from "../../src/index.js";
 import { safeParse } from "zod/mini";
 import { competitionMetaSchema } from "../../src/competitions/define.js";
 import { LEADERBOARDS, REPO_ROOT, SHARED, hasShared } from "../helpers/shared.js";
@@ -25,6 +25,11 @@ const paths = hasShared
   : new Map<string, { answers: string; sample: string }>();
 
 describe("competition registry", () => {
+  it("checks a definition's metadata on first use", () => {
+    const broken = defineCompetition({ id: "not valid!", name: "x" } as unknown as Parameters<typeof defineCompetition>[0], () => 0);
+    expect(() => grade({ competition: broken, submission: "a\n1\n", answers: "a\n1\n" })).toThrow(DefinitionError);
+  });
+
   it("registers every definition file", () => {
     expect(COMPETITIONS.map((c) => `${c.id}.ts`).sort()).toEqual([...files].sort());
   });
@@ -33,7 +38,10 @@ describe("competition registry", () => {
     describe(competition.id, () => {
       it("is a valid definition naming a registered metric", () => {
         const { grade: _grade, ...meta } = competition;
-        expect(safeParse(competitionMetaSchema, meta).success).toBe(true);
+        const parsed = safeParse(competitionMetaSchema, meta);
+        expect(parsed.success).toBe(true);
+        // defineCompetition fills the schema's defaults itself (it does not parse when the module loads).
+        expect(meta).toEqual(parsed.data);
         expect(getMetric(competition.metric.id).id).toBe(competition.metric.id);
         expect(competition.columns.filter((c) => c.kind === "id").length).toBeGreaterThan(0);
       });
