@@ -8,6 +8,7 @@
 import { SubmissionError, type Issue, type SubmissionErrorCode, type UpstreamOutcome } from "../errors.js";
 import type { Column, CellKey } from "../table/column.js";
 import type { Frame } from "../table/frame.js";
+import { sameKeySets, sameKeysInOrder } from "./id-keys.js";
 
 /** How many examples an id diagnostic lists before summarising. */
 const EXAMPLES = 5;
@@ -137,6 +138,7 @@ export function diagnoseIds(submission: Frame, subIds: Column, ansIds: Column): 
 export function requireSameSortedIds(submission: Frame, answers: Frame, subId: string, ansId = subId, options: { upstream?: UpstreamOutcome } = {}): void {
   const subIds = submission.col(subId);
   const ansIds = answers.col(ansId);
+  if (sameKeysInOrder(subIds, ansIds)) return;
   const diagnosis = diagnoseIds(submission, subIds, ansIds);
   if (diagnosis) {
     const upstream = options.upstream ?? (subIds.length !== ansIds.length ? "error" : "invalid");
@@ -148,6 +150,7 @@ export function requireSameSortedIds(submission: Frame, answers: Frame, subId: s
 export function requireSameIdSet(submission: Frame, answers: Frame, subId: string, ansId = subId, options: { upstream?: UpstreamOutcome } = {}): void {
   const subIds = submission.col(subId);
   const ansIds = answers.col(ansId);
+  if (sameKeySets(subIds, ansIds)) return;
   const subKeys = new Set<CellKey>();
   const ansKeys = new Set<CellKey>();
   for (let i = 0; i < subIds.length; i++) subKeys.add(subIds.key(i));

@@ -1,0 +1,211 @@
+/**
+ * Stable argsorts for id columns, where 10^6–10^7 keys must be ordered in well under a second:
+ * the permutation `sort_values` (stable) gives, ties kept in row order.
+ *
+ * - {@link argsortNumbers}: float64 keys, NaN last; an LSD radix sort on the IEEE-754 bit
+ *   patterns that carries the keys with the indices and skips every digit position on which all
+ *   keys agree (integer ids have few varying bits, so most passes are skipped).
+ * - {@link argsortTexts}: text keys in UTF-16 code-unit order (the caller checks that this is
+ *   code-point order, i.e. no surrogates); a multikey quicksort (Bentley & Sedgewick) that never
+ *   re-reads a common prefix, with equal texts put back in row order.
+ *
+ * Both first check whether the keys are already in order (sample submissions usually are).
+ */
+
+const BITS = 11;
+const RADIX = 1 << BITS;
+const MASK = RADIX - 1;
+
+/** Stable ascending order of `values`; NaN last in row order; −0 ties with +0. */
+export function argsortNumbers(values: ArrayLike<number>): Int32Array {
+  const n = values.length;
+  const order = new Int32Array(n);
+  let sorted = true;
+  let nan = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v !== v) nan++;
+    else if (sorted && i > 0 && (v < values[i - 1]! || values[i - 1] !== values[i - 1])) sorted = false;
+  }
+  if (nan > 0 && sorted) {
+    // Sorted apart from NaN (which must all be at the end to keep the identity order).
+    for (let i = n - nan; i < n; i++) if (values[i] === values[i]) sorted = false;
+  }
+  if (sorted) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order;
+  }
+  const m = n - nan;
+  // Keys as two uint32 words whose unsigned order is the numeric order (−0 read as +0).
+  let lo = new Int32Array(m);
+  let hi = new Int32Array(m);
+  let idx = new Int32Array(m);
+  const scratch = new Float64Array(1);
+  const words = new Int32Array(scratch.buffer);
+  let k = 0;
+  let tail = m;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v !== v) {
+      order[tail++] = i;
+      continue;
+    }
+    scratch[0] = v === 0 ? 0 : v;
+    const h = words[1]!;
+    const s = h >> 31;
+    lo[k] = words[0]! ^ s;
+    hi[k] = h ^ (s | 0x80000000);
+    idx[k++] = i;
+  }
+  const counts = new Int32Array(RADIX * 6);
+  for (let i = 0; i < m; i++) {
+    const l = lo[i]!;
+    const h = hi[i]!;
+    counts[l & MASK]!++;
+    counts[RADIX + ((l >>> 11) & MASK)]!++;
+    counts[2 * RADIX + (((l >>> 22) | (h << 10)) & MASK)]!++;
+    counts[3 * RADIX + ((h >>> 1) & MASK)]!++;
+    counts[4 * RADIX + ((h >>> 12) & MASK)]!++;
+    counts[5 * RADIX + (h >>> 23)]!++;
+  }
+  let lo2 = new Int32Array(m);
+  let hi2 = new Int32Array(m);
+  let idx2 = new Int32Array(m);
+  for (let pass = 0; pass < 6; pass++) {
+    const offsets = counts.subarray(pass * RADIX, (pass + 1) * RADIX);
+    if (m === 0 || offsets.includes(m)) continue;
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = offsets[d]!;
+      offsets[d] = sum;
+      sum += c;
+    }
+    scatterPairs(lo, hi, idx, lo2, hi2, idx2, offsets, pass);
+    [lo, lo2] = [lo2, lo];
+    [hi, hi2] = [hi2, hi];
+    [idx, idx2] = [idx2, idx];
+  }
+  order.set(idx);
+  return order;
+}
+
+function scatterPairs(lo: Int32Array, hi: Int32Array, idx: Int32Array, lo2: Int32Array, hi2: Int32Array, idx2: Int32Array, offsets: Int32Array, pass: number): void {
+  const m = lo.length;
+  for (let i = 0; i < m; i++) {
+    const l = lo[i]!;
+    const h = hi[i]!;
+    const digit =
+      pass === 0 ? l & MASK : pass === 1 ? (l >>> 11) & MASK : pass === 2 ? ((l >>> 22) | (h << 10)) & MASK : pass === 3 ? (h >>> 1) & MASK : pass === 4 ? (h >>> 12) & MASK : h >>> 23;
+    const at = offsets[digit]!++;
+    lo2[at] = l;
+    hi2[at] = h;
+    idx2[at] = idx[i]!;
+  }
+}
+
+/**
+ * Stable ascending order of text keys by UTF-16 code units, missing keys last in row order.
+ * `texts[i]` is a string, or anything else for a missing key.
+ */
+export function argsortTexts(texts: ArrayLike<unknown>): Int32Array {
+  const n = texts.length;
+  const order = new Int32Array(n);
+  let m = 0;
+  let sorted = true;
+  let previous: string | undefined;
+  for (let i = 0; i < n; i++) {
+    const t = texts[i];
+    if (typeof t === "string") {
+      if (m !== i || (previous !== undefined && t < previous)) sorted = false;
+      previous = t;
+      order[m++] = i;
+    }
+  }
+  if (sorted && m === n) return order;
+  let tail = m;
+  for (let i = 0; i < n; i++) if (typeof texts[i] !== "string") order[tail++] = i;
+  if (!sorted) multikeyQuicksort(texts as ArrayLike<string>, order, m);
+  return order;
+}
+
+function codeAt(s: string, d: number): number {
+  return d < s.length ? s.charCodeAt(d) : -1;
+}
+
+/** Sorts order[0, m) by the texts they point to; equal texts end in index order. */
+function multikeyQuicksort(texts: ArrayLike<string>, order: Int32Array, m: number): void {
+  // Explicit stack of (lo, hi, depth) ranges.
+  let stack = new Int32Array(96);
+  let top = 0;
+  const push = (lo: number, hi: number, depth: number) => {
+    if (top + 3 > stack.length) {
+      const grown = new Int32Array(stack.length * 2);
+      grown.set(stack);
+      stack = grown;
+    }
+    stack[top++] = lo;
+    stack[top++] = hi;
+    stack[top++] = depth;
+  };
+  push(0, m, 0);
+  while (top > 0) {
+    const depth = stack[--top]!;
+    const hi = stack[--top]!;
+    const lo = stack[--top]!;
+    if (hi - lo < 12) {
+      insertionSort(texts, order, lo, hi, depth);
+      continue;
+    }
+    // Median of three code units as the pivot.
+    const a = codeAt(texts[order[lo]!]!, depth);
+    const b = codeAt(texts[order[(lo + hi) >>> 1]!]!, depth);
+    const c = codeAt(texts[order[hi - 1]!]!, depth);
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    // Three-way partition: [lo, lt) < pivot, [lt, gt) == pivot, [gt, hi) > pivot.
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i < gt) {
+      const code = codeAt(texts[order[i]!]!, depth);
+      if (code < pivot) {
+        const t = order[lt]!;
+        order[lt++] = order[i]!;
+        order[i++] = t;
+      } else if (code > pivot) {
+        const t = order[--gt]!;
+        order[gt] = order[i]!;
+        order[i] = t;
+      } else i++;
+    }
+    if (lo < lt) push(lo, lt, depth);
+    if (gt < hi) push(gt, hi, depth);
+    if (lt < gt) {
+      if (pivot < 0) order.subarray(lt, gt).sort(); // equal texts: row order
+      else push(lt, gt, depth + 1);
+    }
+  }
+}
+
+function insertionSort(texts: ArrayLike<string>, order: Int32Array, lo: number, hi: number, depth: number): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const row = order[i]!;
+    const text = texts[row]!;
+    let j = i - 1;
+    while (j >= lo && greater(texts[order[j]!]!, order[j]!, text, row, depth)) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = row;
+  }
+}
+
+/** Whether (x, row x) sorts after (y, row y), comparing from `depth` (earlier units are equal). */
+function greater(x: string, xRow: number, y: string, yRow: number, depth: number): boolean {
+  const n = Math.min(x.length, y.length);
+  for (let d = depth; d < n; d++) {
+    const a = x.charCodeAt(d);
+    const b = y.charCodeAt(d);
+    if (a !== b) return a > b;
+  }
+  return x.length !== y.length ? x.length > y.length : xRow > yRow;
+}
