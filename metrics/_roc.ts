@@ -110,35 +110,36 @@ export function posLabelTarget(yTrue: LabelArray, posLabel: Label | undefined, r
 
 /**
  * The scores of the positive rows and of the negative rows, each sorted ascending. Scores must be
- * finite numbers (scikit-learn's `check_array` / `assert_all_finite`).
+ * finite numbers (scikit-learn's `check_array` / `assert_all_finite`). Both classes share one
+ * buffer (positives from the front, negatives from the back) and one sort scratch buffer, which
+ * is returned for reuse (it is as long as the input).
  */
-function sortedByClass(target: BinaryTarget, scores: ArrayLike<number>, role: string): { pos: Float64Array; neg: Float64Array } {
+function sortedByClass(target: BinaryTarget, scores: ArrayLike<number>, role: string): { pos: Float64Array; neg: Float64Array; scratch: Float64Array } {
   const { labels, positive } = target;
   const n = labels.length;
   if (scores.length !== n) throw new MetricError("ROW_COUNT_MISMATCH", `${role}: expected ${n} scores, got ${scores.length}`);
-  // Room for every row in both: untouched pages of a large zeroed buffer cost nothing.
-  const pos = new Float64Array(n);
-  const neg = new Float64Array(n);
+  const buffer = new Float64Array(n);
   let p = 0;
-  let q = 0;
+  let q = n;
   if (target.numeric && typeof positive === "number") {
     const numbers = labels as ArrayLike<number>;
     for (let i = 0; i < n; i++) {
       const score = scores[i]!;
       if (!Number.isFinite(score)) throw nonFinite(role, i, score);
-      if (numbers[i] === positive) pos[p++] = score;
-      else neg[q++] = score;
+      if (numbers[i] === positive) buffer[p++] = score;
+      else buffer[--q] = score;
     }
   } else {
     for (let i = 0; i < n; i++) {
       const score = scores[i]!;
       if (!Number.isFinite(score)) throw nonFinite(role, i, score);
-      if (labelsEqual(labels[i]!, positive)) pos[p++] = score;
-      else neg[q++] = score;
+      if (labelsEqual(labels[i]!, positive)) buffer[p++] = score;
+      else buffer[--q] = score;
     }
   }
   // Each class is sorted on its own and the two are merged from the top: no labels travel through the sort.
-  return { pos: sortFloat64(pos.subarray(0, p)), neg: sortFloat64(neg.subarray(0, q)) };
+  const scratch = new Float64Array(n);
+  return { pos: sortFloat64(buffer.subarray(0, p), scratch), neg: sortFloat64(buffer.subarray(p), scratch), scratch };
 }
 
 function nonFinite(role: string, i: number, score: number): MetricError {
@@ -227,10 +228,11 @@ export function rocCurveOf(target: BinaryTarget, scores: ArrayLike<number>, drop
  * so `auc`'s direction check always passes.
  */
 export function binaryRocAuc(target: BinaryTarget, scores: ArrayLike<number>, role = "y_score"): number {
-  const { pos, neg } = sortedByClass(target, scores, role);
+  const { pos, neg, scratch } = sortedByClass(target, scores, role);
   const totalFp = neg.length;
   const totalTp = pos.length;
-  const terms = new Float64Array(totalFp + totalTp);
+  // At most one term per score: the sort's scratch buffer is free again and long enough.
+  const terms = scratch;
   let count = 0;
   let previousX = 0;
   let previousY = 0;

@@ -19,9 +19,10 @@ const PASSES = 6;
 
 /**
  * Sorts the array ascending in place and returns it. NaN must not occur (callers reject it
- * first); −0 sorts just before +0, which compare equal, so ties are unaffected.
+ * first); −0 sorts just before +0, which compare equal, so ties are unaffected. `scratch`, when
+ * given, is a work buffer at least as long as `values` (its contents are overwritten).
  */
-export function sortFloat64(values: Float64Array): Float64Array {
+export function sortFloat64(values: Float64Array, scratch?: Float64Array): Float64Array {
   const n = values.length;
   const counts = new Uint32Array(RADIX * PASSES);
   const words = wordsOf(values);
@@ -38,7 +39,7 @@ export function sortFloat64(values: Float64Array): Float64Array {
     counts[5 * RADIX + (keyHi >>> 23)]!++;
   }
   let source: Float64Array = values;
-  let target: Float64Array = new Float64Array(n);
+  let target: Float64Array = scratch ? scratch.subarray(0, n) : new Float64Array(n);
   for (let pass = 0; pass < PASSES; pass++) {
     const offsets = counts.subarray(pass * RADIX, (pass + 1) * RADIX);
     if (n === 0 || offsets.includes(n)) continue; // one digit value for everything: nothing moves
