@@ -15,7 +15,7 @@ import { cpus, freemem, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync, writeFileSync } from "node:fs";
-import { dataFor } from "./generate.mjs";
+import { dataFor } from "./lib/generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -70,7 +70,7 @@ for (const c of CASES) {
   for (const n of quick ? c.quick : c.full) {
     const data = await generate(c.generator, n);
     const bytes = data.answersBytes + data.submissionBytes;
-    const ours = measure("node", ["bench/child.mjs", "grade", c.competition, data.dir], n);
+    const ours = measure("node", ["bench/lib/child.mjs", "grade", c.competition, data.dir], n);
     const theirs = baseline ? measure("python", ["grade", c.generator, data.dir], n) : null;
     const row = { ...c, n, bytes, ours, theirs };
     gradeRows.push(row);
@@ -86,7 +86,7 @@ for (const c of INGEST) {
   if (only && !only.has(c.id)) continue;
   for (const n of quick ? c.quick : c.full) {
     const data = await generate(c.generator, n);
-    const ours = measure("node", ["bench/child.mjs", "ingest", data.dir], n);
+    const ours = measure("node", ["bench/lib/child.mjs", "ingest", data.dir], n);
     const theirs = baseline ? measure("python", ["ingest", data.dir], n) : null;
     const row = { ...c, n, bytes: data.submissionBytes, ours, theirs };
     ingestRows.push(row);
@@ -101,7 +101,7 @@ const metricRows = [];
 for (const metric of METRICS) {
   if (only && !only.has(metric) && !only.has("metrics")) continue;
   const n = quick ? 1e6 : 1e7;
-  const ours = measure("node", ["bench/child.mjs", "metric", metric, String(n)], n);
+  const ours = measure("node", ["bench/lib/child.mjs", "metric", metric, String(n)], n);
   const theirs = baseline ? measure("python", ["metric", metric, String(n)], n) : null;
   const row = { id: metric, n, ours, theirs };
   metricRows.push(row);
@@ -201,7 +201,7 @@ function measure(side, childArgs, n) {
   const repeat = Number(args.repeat ?? (n <= 1e5 ? 3 : 1));
   let best = null;
   for (let k = 0; k < repeat; k++) {
-    const command = side === "node" ? [process.execPath, ...childArgs] : [python, join(here, "baseline.py"), ...childArgs];
+    const command = side === "node" ? [process.execPath, ...childArgs] : [python, join(here, "lib", "baseline.py"), ...childArgs];
     const full = pinned ? ["taskset", "-c", cpu, ...command] : command;
     const started = performance.now();
     const run = spawnSync(full[0], full.slice(1), { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
@@ -310,7 +310,7 @@ async function startup() {
   return {
     cli: time(cli),
     node: time([process.execPath, "-e", "0"]),
-    python: baseline ? time([python, join(here, "baseline.py"), "grade", "tpsMay", data.dir]) : null,
+    python: baseline ? time([python, join(here, "lib", "baseline.py"), "grade", "tpsMay", data.dir]) : null,
   };
 }
 

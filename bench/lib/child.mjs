@@ -1,8 +1,8 @@
 /**
  * One measurement in a fresh process (run by bench/run.mjs, pinned to one core):
- *   node bench/child.mjs grade <competition> <dir>     read + parse + grade, as `mlegrade grade` does
- *   node bench/child.mjs ingest <dir>                  read + parse submission.csv only
- *   node bench/child.mjs metric <metric> <n>           one metric on n synthetic float64 values
+ *   node bench/lib/child.mjs grade <competition> <dir>     read + parse + grade, as `mlegrade grade` does
+ *   node bench/lib/child.mjs ingest <dir>                  read + parse submission.csv only
+ *   node bench/lib/child.mjs metric <metric> <n>           one metric on n synthetic float64 values
  * Prints one JSON line: { ms, score, rssMB }. Loading the library is not timed (see the start-up
  * figure for that).
  */
@@ -10,9 +10,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [mode, ...args] = process.argv.slice(2);
-const { gradeFile } = await import("../dist/node.js");
-const { Frame } = await import("../dist/index.js");
-const metrics = await import("../dist/metrics.js");
+const { gradeFile } = await import("../../dist/node.js");
+const { Frame } = await import("../../dist/index.js");
+const metrics = await import("../../dist/metrics.js");
 
 function rssMB() {
   return process.resourceUsage().maxRSS / 1024;
@@ -34,7 +34,7 @@ if (mode === "grade") {
 } else if (mode === "metric") {
   const [metric, size] = args;
   const n = Number(size);
-  // Same values as bench/baseline.py builds: labels i % 3 == 0, scores from a fixed hash of i.
+  // Same values as bench/lib/baseline.py builds: labels i % 3 == 0, scores from a fixed hash of i.
   const yTrue = new Float64Array(n);
   const yScore = new Float64Array(n);
   for (let i = 0; i < n; i++) {

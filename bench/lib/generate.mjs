@@ -114,7 +114,7 @@ export const BREEDS_COUNT = 120;
 
 /** dog-breed-identification: hex ids, one-hot answers over 120 breeds, softmax probabilities. */
 async function dogBreed(n, dir) {
-  const { default: competition } = await import("../dist/index.js").then((m) => ({ default: m.getCompetition("dog-breed-identification") }));
+  const { default: competition } = await import("../../dist/index.js").then((m) => ({ default: m.getCompetition("dog-breed-identification") }));
   const breeds = competition.answersColumns.slice(1);
   const r = rng(3);
   const w = writers(dir);

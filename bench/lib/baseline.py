@@ -3,9 +3,9 @@ The Python baseline of `npm run bench`: each competition graded the idiomatic pa
 scikit-learn way (read_csv as MLE-bench calls it, merge or sort on the id, a scikit-learn or
 numpy function for the metric). Run by bench/run.mjs in a fresh process per measurement:
 
-    python3 bench/baseline.py grade <case> <dir>
-    python3 bench/baseline.py ingest <dir>
-    python3 bench/baseline.py metric <metric> <n>
+    python3 bench/lib/baseline.py grade <case> <dir>
+    python3 bench/lib/baseline.py ingest <dir>
+    python3 bench/lib/baseline.py metric <metric> <n>
 
 Prints one JSON line: {"ms": ..., "score": ..., "rssMB": ...}. Importing pandas and scikit-learn
 is not timed, as loading mlegrade is not timed on the other side.
