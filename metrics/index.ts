@@ -6,8 +6,14 @@
 import { UnknownMetricError, nearestNames } from "../src/errors.js";
 import type { AnyMetric } from "./_define.js";
 import { accuracyMetric } from "./accuracy.js";
+import { diceHausdorffComboMetric } from "./dice-hausdorff-combo.js";
+import { globalDiceMetric } from "./global-dice.js";
+import { hausdorffDistanceMetric } from "./hausdorff-distance.js";
+import { iouThresholdPrecisionMetric } from "./iou-threshold-precision.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+import { meanDiceMetric } from "./mean-dice.js";
+import { pixelFBetaMetric } from "./pixel-f-beta.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
 export type {
@@ -21,13 +27,29 @@ export type {
   MetricReference,
 } from "./_define.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
+export { decodeRle, encodeRle, emptyRunLengthMask, runLengthMaskToBitmap, RleError } from "./_rle.js";
+export type { PythonException, RleOrder, RleProblem, RunLengthMask } from "./_rle.js";
+export type { BinaryMask, Bitmap } from "./_masks.js";
+export { diceHausdorffCombo, diceHausdorffComboMetric, volumeHausdorffScore } from "./dice-hausdorff-combo.js";
+export { globalDice, globalDiceMetric } from "./global-dice.js";
+export { hausdorffDistance, hausdorffDistanceMetric } from "./hausdorff-distance.js";
+export type { BinaryVolume } from "./hausdorff-distance.js";
+export { iouThresholdPrecision, iouThresholdPrecisionMetric, TGS_THRESHOLDS } from "./iou-threshold-precision.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+export { diceCoefficient, meanDice, meanDiceMetric } from "./mean-dice.js";
+export { pixelFBeta, pixelFBetaMetric } from "./pixel-f-beta.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
+  diceHausdorffComboMetric,
+  globalDiceMetric,
+  hausdorffDistanceMetric,
+  iouThresholdPrecisionMetric,
   logMaeByGroupMetric,
   meanAbsoluteErrorMetric,
+  meanDiceMetric,
+  pixelFBetaMetric,
 ] as const;
 
 /** Ids of the registered metrics. */

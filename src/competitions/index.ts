@@ -6,9 +6,22 @@ import { UnknownCompetitionError, nearestNames } from "../errors.js";
 import type { CompetitionDefinition, SplitQuery } from "./define.js";
 import { splitsOf } from "./define.js";
 import champsScalarCoupling from "./champs-scalar-coupling.js";
+import googleResearchIdentifyContrailsReduceGlobalWarming from "./google-research-identify-contrails-reduce-global-warming.js";
+import hubmapKidneySegmentation from "./hubmap-kidney-segmentation.js";
 import spaceshipTitanic from "./spaceship-titanic.js";
+import tgsSaltIdentificationChallenge from "./tgs-salt-identification-challenge.js";
+import uwMadisonGiTractImageSegmentation from "./uw-madison-gi-tract-image-segmentation.js";
+import vesuviusChallengeInkDetection from "./vesuvius-challenge-ink-detection.js";
 
-export const COMPETITIONS: readonly CompetitionDefinition[] = [champsScalarCoupling, spaceshipTitanic].sort((a, b) =>
+export const COMPETITIONS: readonly CompetitionDefinition[] = [
+  champsScalarCoupling,
+  googleResearchIdentifyContrailsReduceGlobalWarming,
+  hubmapKidneySegmentation,
+  spaceshipTitanic,
+  tgsSaltIdentificationChallenge,
+  uwMadisonGiTractImageSegmentation,
+  vesuviusChallengeInkDetection,
+].sort((a, b) =>
   a.id.localeCompare(b.id, "en"),
 );
 
