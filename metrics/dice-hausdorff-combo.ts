@@ -26,22 +26,6 @@ function sameVolume(a: BinaryVolume, b: BinaryVolume): boolean {
 }
 
 /**
- * The normalised Hausdorff distance of one volume pair with the uw-madison grader's shortcuts:
- * NaN when both are empty, 0 when they are identical, 1 when exactly one is empty or when the
- * prediction has more than ten times the truth's voxels; otherwise the unit-cube Hausdorff
- * distance (coordinates divided by the truth's shape, distance by √3 for volumes).
- */
-export function volumeHausdorffScore(truth: BinaryVolume, prediction: BinaryVolume): number {
-  const truthVoxels = setVoxels(truth);
-  const predictedVoxels = setVoxels(prediction);
-  if (truthVoxels === 0 && predictedVoxels === 0) return NaN;
-  if (sameVolume(truth, prediction)) return 0;
-  if (truthVoxels === 0 || predictedVoxels === 0) return 1;
-  if (predictedVoxels > 10 * truthVoxels) return 1;
-  return hausdorffDistance(truth, prediction, { normalize: "unit-cube" });
-}
-
-/**
  * Dice–Hausdorff combination (the UW-Madison GI Tract metric): a weighted sum of the mean 2-D Dice
  * coefficient over slice masks and one minus the mean normalised 3-D Hausdorff distance over
  * volumes (one per case and day).
@@ -78,6 +62,22 @@ export function diceHausdorffCombo(
   if (!predicted.next().done) throw new MetricError("ROW_COUNT_MISMATCH", `expected ${distances.length} predicted volumes, got more`);
   const hausdorff = numpyNanMean(distances);
   return (options.diceWeight ?? 0.4) * dice + (options.hausdorffWeight ?? 0.6) * (1 - hausdorff);
+}
+
+/**
+ * The normalised Hausdorff distance of one volume pair with the uw-madison grader's shortcuts:
+ * NaN when both are empty, 0 when they are identical, 1 when exactly one is empty or when the
+ * prediction has more than ten times the truth's voxels; otherwise the unit-cube Hausdorff
+ * distance (coordinates divided by the truth's shape, distance by √3 for volumes).
+ */
+export function volumeHausdorffScore(truth: BinaryVolume, prediction: BinaryVolume): number {
+  const truthVoxels = setVoxels(truth);
+  const predictedVoxels = setVoxels(prediction);
+  if (truthVoxels === 0 && predictedVoxels === 0) return NaN;
+  if (sameVolume(truth, prediction)) return 0;
+  if (truthVoxels === 0 || predictedVoxels === 0) return 1;
+  if (predictedVoxels > 10 * truthVoxels) return 1;
+  return hausdorffDistance(truth, prediction, { normalize: "unit-cube" });
 }
 
 interface ComboInput extends Record<string, unknown> {

@@ -56,7 +56,7 @@ export const globalDiceMetric = defineMetric({
     { title: "Sørensen–Dice coefficient", url: "https://en.wikipedia.org/wiki/Dice-S%C3%B8rensen_coefficient" },
   ],
   examples: [
-    { input: { yTrue: [[1, 1, 0, 0], [1, 0, 0, 0]], yPred: [[1, 0, 0, 0], [1, 1, 1, 1]] }, output: 4 / 7 },
+    { input: { yTrue: [[1, 1, 0, 0], [1, 0, 0, 0]], yPred: [[1, 0, 0, 0], [1, 1, 1, 1]] }, output: 0.5, note: "2·(1 + 1) / (3 + 5)" },
     { input: { yTrue: [[0, 0]], yPred: [[0, 0]] }, output: NaN, note: "nothing to overlap: 0/0" },
   ],
   compat:

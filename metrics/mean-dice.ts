@@ -14,18 +14,6 @@ export interface MeanDiceOptions {
 }
 
 /**
- * Dice coefficient of one mask pair: `2|T ∩ P| / (|T| + |P|)`, or `bothEmpty` (default NaN) when
- * both masks are empty, as MLE-bench's `dice_coefficient`.
- *
- * @throws MetricError ROW_COUNT_MISMATCH when the masks have different pixel counts
- */
-export function diceCoefficient(truth: BinaryMask, prediction: BinaryMask, bothEmpty = NaN): number {
-  const counts = overlapCounts(truth, prediction);
-  const union = counts.truth + counts.prediction;
-  return union === 0 ? bothEmpty : (2 * counts.intersection) / union;
-}
-
-/**
  * Mean Dice coefficient over images (per-image Sørensen–Dice, then the plain mean).
  *
  * Formula: `score = (1/n) Σ_i 2|T_i ∩ P_i| / (|T_i| + |P_i|)`. Direction: higher is better, range
@@ -50,6 +38,18 @@ export function meanDice(yTrue: readonly BinaryMask[], yPred: readonly BinaryMas
     values[i] = union === 0 ? (skip ? NaN : bothEmpty) : (2 * counts.intersection) / union;
   }
   return skip ? numpyNanMean(values) : numpyMean(values);
+}
+
+/**
+ * Dice coefficient of one mask pair: `2|T ∩ P| / (|T| + |P|)`, or `bothEmpty` (default NaN) when
+ * both masks are empty, as MLE-bench's `dice_coefficient`.
+ *
+ * @throws MetricError ROW_COUNT_MISMATCH when the masks have different pixel counts
+ */
+export function diceCoefficient(truth: BinaryMask, prediction: BinaryMask, bothEmpty = NaN): number {
+  const counts = overlapCounts(truth, prediction);
+  const union = counts.truth + counts.prediction;
+  return union === 0 ? bothEmpty : (2 * counts.intersection) / union;
 }
 
 export const meanDiceMetric = defineMetric({

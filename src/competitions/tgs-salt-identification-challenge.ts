@@ -43,6 +43,9 @@ export default defineCompetition(
   (submission, answers, context) => {
     const ans = answersTable(answers, COLUMNS);
     if (ans.columns.length !== COLUMNS.length) throw new AnswersError(`answers: expected exactly the columns ${JSON.stringify(COLUMNS)}, got ${JSON.stringify(ans.columnNames)}`);
+    for (const name of COLUMNS) {
+      if (nonTextRows(ans.col(name)).length > 0) throw new AnswersError(`answers: expected text in every cell of column "${name}"`);
+    }
     requireExactColumns(submission, COLUMNS);
     requireSameLength(submission, ans);
     const badIds = nonTextRows(submission.col("id"));

@@ -2,7 +2,7 @@ import { runLengthMaskToBitmap, type RunLengthMask } from "../../metrics/_rle.js
 import { diceHausdorffCombo } from "../../metrics/dice-hausdorff-combo.js";
 import type { BinaryVolume } from "../../metrics/hausdorff-distance.js";
 import { AnswersError } from "../errors.js";
-import { cellIssue, diagnoseIds, fail, failCells, requireColumns } from "../grader/checks.js";
+import { diagnoseIds, fail, failCells, requireColumns } from "../grader/checks.js";
 import { answersTable } from "../grader/prepare.js";
 import { answerSizes, decodeAnswerRles, decodeRleColumn } from "../grader/rle.js";
 import { Column } from "../table/column.js";
@@ -118,11 +118,15 @@ export default defineCompetition(
     }
     if (nonText.length > 0) failCells(sub, idColumn, nonText, "LABEL_TYPE_MISMATCH", "a text id such as case123_day20_slice_0001", "error");
     const predictedPlans = planVolumes(ids, yPred, (row, other) => {
-      const issue = cellIssue(sub, idColumn, row, "ID_MISMATCH", `an image of ${yPred[other]!.height}×${yPred[other]!.width} pixels like row ${idColumn.sourceRow(other) + 1}`);
-      fail("ID_MISMATCH", `${issue.message}: rows take their image size from the answers row in the same position (${yPred[row]!.height}×${yPred[row]!.width} here), and masks of one slice or volume must be the same size`, {
-        issues: [issue],
-        upstream: "error",
-      });
+      const size = (i: number) => `${yPred[i]!.height}×${yPred[i]!.width} pixels`;
+      const issue = sub.issueAt(
+        "ID_MISMATCH",
+        idColumn.sourceRow(row),
+        "id",
+        `${sub.file ?? "submission"} row ${idColumn.sourceRow(row) + 1}, column "id": expected ${size(other)} like row ${idColumn.sourceRow(other) + 1} (${ids[other]}), got ${size(row)}: rows take their image size from the answers row in the same position, and the masks of one slice or case-day must agree`,
+        { expected: size(other), received: size(row) },
+      );
+      fail("ID_MISMATCH", issue.message, { issues: [issue], upstream: "error" });
     });
     const answerIds = ans.col("id").toStrings();
     const truePlans = planVolumes(answerIds, yTrue, (row) => {
