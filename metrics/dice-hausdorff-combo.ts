@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { numpyNanMean } from "../src/_internal/numeric.js";
 import { MetricError } from "../src/errors.js";
 import { defineMetric } from "./_define.js";
@@ -96,12 +96,10 @@ export const diceHausdorffComboMetric = defineMetric({
   direction: "maximize",
   range: [0, 1],
   inputKind: "custom",
-  options: z
-    .object({
-      diceWeight: z.number().min(0).default(0.4).describe("weight of the mean 2-D Dice coefficient"),
-      hausdorffWeight: z.number().min(0).default(0.6).describe("weight of 1 − the mean normalised 3-D Hausdorff distance"),
-    })
-    .strict(),
+  options: z.strictObject({
+    diceWeight: z._default(z.number().check(z.minimum(0)), 0.4).check(z.describe("weight of the mean 2-D Dice coefficient")),
+    hausdorffWeight: z._default(z.number().check(z.minimum(0)), 0.6).check(z.describe("weight of 1 − the mean normalised 3-D Hausdorff distance")),
+  }),
   formula: {
     latex: String.raw`0.4\,\operatorname*{nanmean}_i \frac{2|T_i\cap P_i|}{|T_i|+|P_i|} + 0.6\,\Big(1-\operatorname*{nanmean}_v \frac{\mathrm{HD}(T_v/s_v,\,P_v/s_v)}{\sqrt 3}\Big)`,
     text: "Mean slice Dice (both-empty slices skipped) weighted 0.4, plus 0.6 times one minus the mean Hausdorff distance of the volumes in unit-cube coordinates (both-empty volumes skipped).",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { defineMetric } from "./_define.js";
 
@@ -234,14 +234,11 @@ export const hausdorffDistanceMetric = defineMetric({
   direction: "minimize",
   range: [0, Infinity],
   inputKind: "custom",
-  options: z
-    .object({
-      normalize: z
-        .enum(["none", "unit-cube"])
-        .default("none")
-        .describe('"unit-cube" divides coordinates by the truth\'s shape and the distance by √(axes), as MLE-bench\'s uw-madison grader does'),
-    })
-    .strict(),
+  options: z.strictObject({
+    normalize: z
+      ._default(z.enum(["none", "unit-cube"]), "none")
+      .check(z.describe('"unit-cube" divides coordinates by the truth\'s shape and the distance by √(axes), as MLE-bench\'s uw-madison grader does')),
+  }),
   formula: {
     latex: String.raw`\max\Big(\max_{t\in T}\min_{p\in P}\lVert t-p\rVert,\ \max_{p\in P}\min_{t\in T}\lVert p-t\rVert\Big)`,
     text: "The larger of the two directed distances, each the farthest any set voxel of one mask lies from the other mask.",

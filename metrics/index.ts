@@ -11,9 +11,13 @@ import { globalDiceMetric } from "./global-dice.js";
 import { hausdorffDistanceMetric } from "./hausdorff-distance.js";
 import { iouThresholdPrecisionMetric } from "./iou-threshold-precision.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
+import { macroF1Metric } from "./macro-f1.js";
+import { matthewsCorrelationMetric } from "./matthews-correlation.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 import { meanDiceMetric } from "./mean-dice.js";
 import { pixelFBetaMetric } from "./pixel-f-beta.js";
+import { quadraticWeightedKappaMetric } from "./quadratic-weighted-kappa.js";
+import { top1ErrorMetric } from "./top-1-error.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
 export type {
@@ -36,9 +40,13 @@ export { hausdorffDistance, hausdorffDistanceMetric } from "./hausdorff-distance
 export type { BinaryVolume } from "./hausdorff-distance.js";
 export { iouThresholdPrecision, iouThresholdPrecisionMetric, TGS_THRESHOLDS } from "./iou-threshold-precision.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
+export { macroF1, macroF1Metric } from "./macro-f1.js";
+export { matthewsCorrelation, matthewsCorrelationMetric } from "./matthews-correlation.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 export { diceCoefficient, meanDice, meanDiceMetric } from "./mean-dice.js";
 export { pixelFBeta, pixelFBetaMetric } from "./pixel-f-beta.js";
+export { quadraticWeightedKappa, quadraticWeightedKappaMetric, type KappaOptions, type KappaWeights } from "./quadratic-weighted-kappa.js";
+export { top1Error, top1ErrorMetric } from "./top-1-error.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
@@ -47,9 +55,13 @@ const DESCRIPTORS = [
   hausdorffDistanceMetric,
   iouThresholdPrecisionMetric,
   logMaeByGroupMetric,
+  macroF1Metric,
+  matthewsCorrelationMetric,
   meanAbsoluteErrorMetric,
   meanDiceMetric,
   pixelFBetaMetric,
+  quadraticWeightedKappaMetric,
+  top1ErrorMetric,
 ] as const;
 
 /** Ids of the registered metrics. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { defineMetric } from "./_define.js";
 import { overlapCounts, requireSameCount, type BinaryMask } from "./_masks.js";
@@ -67,15 +67,14 @@ export const iouThresholdPrecisionMetric = defineMetric({
   direction: "maximize",
   range: [0, 1],
   inputKind: "masks",
-  options: z
-    .object({
-      thresholds: z.array(z.number()).min(1).default([...TGS_THRESHOLDS]).describe("IoU thresholds; an image is a hit at t when IoU > t (np.arange(0.5, 1.0, 0.05) as floats)"),
-      emptyPrediction: z
-        .enum(["mlebench", "zero"])
-        .default("mlebench")
-        .describe('IoU of an empty prediction against a non-empty truth: "mlebench" |T|/N (numpy histogram binning), "zero" 0'),
-    })
-    .strict(),
+  options: z.strictObject({
+    thresholds: z
+      ._default(z.array(z.number()).check(z.minLength(1)), () => [...TGS_THRESHOLDS])
+      .check(z.describe("IoU thresholds; an image is a hit at t when IoU > t (np.arange(0.5, 1.0, 0.05) as floats)")),
+    emptyPrediction: z
+      ._default(z.enum(["mlebench", "zero"]), "mlebench")
+      .check(z.describe('IoU of an empty prediction against a non-empty truth: "mlebench" |T|/N (numpy histogram binning), "zero" 0')),
+  }),
   formula: {
     latex: String.raw`\frac{1}{n}\sum_{i=1}^{n}\frac{1}{|\mathcal{T}|}\sum_{t\in\mathcal{T}} \mathbf{1}\!\left[\frac{|T_i\cap P_i|}{|T_i\cup P_i|} > t\right],\quad \mathcal{T}=\{0.5, 0.55, \dots, 0.95\}`,
     text: "Each image scores the share of thresholds its intersection over union beats; empty truths score 1 for an empty prediction and 0 otherwise; then the mean over images.",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { numpyMean, numpyNanMean } from "../src/_internal/numeric.js";
 import { defineMetric } from "./_define.js";
 import { overlapCounts, requireSameCount, type BinaryMask } from "./_masks.js";
@@ -60,14 +60,11 @@ export const meanDiceMetric = defineMetric({
   direction: "maximize",
   range: [0, 1],
   inputKind: "masks",
-  options: z
-    .object({
-      bothEmpty: z
-        .union([z.number().min(0).max(1), z.literal("skip")])
-        .default(1)
-        .describe('score of an image whose truth and prediction are both empty; "skip" leaves it out of the mean (np.nanmean)'),
-    })
-    .strict(),
+  options: z.strictObject({
+    bothEmpty: z
+      ._default(z.union([z.number().check(z.minimum(0), z.maximum(1)), z.literal("skip")]), 1)
+      .check(z.describe('score of an image whose truth and prediction are both empty; "skip" leaves it out of the mean (np.nanmean)')),
+  }),
   formula: {
     latex: String.raw`\frac{1}{n}\sum_{i=1}^{n} \frac{2\,|T_i \cap P_i|}{|T_i| + |P_i|}`,
     text: "For each image, twice the overlap divided by the total size of the two masks; then the plain mean over images.",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { defineMetric } from "./_define.js";
 import { overlapCounts, requireSameCount, type BinaryMask } from "./_masks.js";
@@ -52,11 +52,9 @@ export const pixelFBetaMetric = defineMetric({
   direction: "maximize",
   range: [0, 1],
   inputKind: "masks",
-  options: z
-    .object({
-      beta: z.number().min(0).default(0.5).describe("weight of recall relative to precision (0: precision, Infinity: recall)"),
-    })
-    .strict(),
+  options: z.strictObject({
+    beta: z._default(z.number().check(z.minimum(0)), 0.5).check(z.describe("weight of recall relative to precision (0: precision, Infinity: recall)")),
+  }),
   formula: {
     latex: String.raw`\frac{1}{n}\sum_{i=1}^{n} \frac{(1+\beta^2)\,\mathrm{TP}_i}{(1+\beta^2)\,\mathrm{TP}_i + \beta^2\,\mathrm{FN}_i + \mathrm{FP}_i}`,
     text: "For each image, F-beta over its pixels from the true-positive, false-negative and false-positive pixel counts; then the plain mean over images.",

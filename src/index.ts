@@ -10,6 +10,12 @@ export { grade, buildReport, signature, parseJsonl, loadAnswers } from "./grader
 export type { GradeOptions, GradeReport, ReportError } from "./grader/grade.js";
 export { stringifyReport, toJsonValue } from "./grader/json.js";
 
+export { aggregate, buildSeeds, meanWithError, orderReports, passAtK, seedMetrics } from "./aggregate.js";
+export type { AggregateOptions, AggregateResult, AggregateStatistic, PassAtK, ReportFlags, SeedMetrics } from "./aggregate.js";
+
+export { renderReportHtml, distributionChart } from "./report/html.js";
+export type { ReportForPage, ReportPageOptions } from "./report/html.js";
+
 export { getCompetition, listCompetitions, COMPETITIONS } from "./competitions/index.js";
 export { defineCompetition, splitsOf, SPLITS } from "./competitions/define.js";
 export type {
@@ -34,8 +40,10 @@ export {
   pandasMedian,
   parseLeaderboard,
   placeScore,
+  resampleLeaderboard,
+  thresholdCurve,
 } from "./medals.js";
-export type { Direction, GradingMode, Leaderboard, Placement, ThresholdOptions, Thresholds } from "./medals.js";
+export type { Direction, GradingMode, Leaderboard, Placement, ThresholdOptions, ThresholdPoint, Thresholds } from "./medals.js";
 
 export { mlebenchRound, numpyRound, pythonRound } from "./rounding.js";
 export type { RoundingKind } from "./rounding.js";

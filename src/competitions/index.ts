@@ -5,24 +5,61 @@
 import { UnknownCompetitionError, nearestNames } from "../errors.js";
 import type { CompetitionDefinition, SplitQuery } from "./define.js";
 import { splitsOf } from "./define.js";
+import aptos2019BlindnessDetection from "./aptos2019-blindness-detection.js";
+import cassavaLeafDiseaseClassification from "./cassava-leaf-disease-classification.js";
+import cdiscountImageClassificationChallenge from "./cdiscount-image-classification-challenge.js";
 import champsScalarCoupling from "./champs-scalar-coupling.js";
 import googleResearchIdentifyContrailsReduceGlobalWarming from "./google-research-identify-contrails-reduce-global-warming.js";
+import herbarium2020Fgvc7 from "./herbarium-2020-fgvc7.js";
+import herbarium2021Fgvc8 from "./herbarium-2021-fgvc8.js";
+import herbarium2022Fgvc9 from "./herbarium-2022-fgvc9.js";
 import hubmapKidneySegmentation from "./hubmap-kidney-segmentation.js";
+import inaturalist2019Fgvc6 from "./inaturalist-2019-fgvc6.js";
+import iwildcam2019Fgvc6 from "./iwildcam-2019-fgvc6.js";
+import iwildcam2020Fgvc7 from "./iwildcam-2020-fgvc7.js";
+import learningAgencyLabAutomatedEssayScoring2 from "./learning-agency-lab-automated-essay-scoring-2.js";
+import ml2021springHw2 from "./ml2021spring-hw2.js";
+import movieReviewSentimentAnalysisKernelsOnly from "./movie-review-sentiment-analysis-kernels-only.js";
+import nflPlayerContactDetection from "./nfl-player-contact-detection.js";
+import paddyDiseaseClassification from "./paddy-disease-classification.js";
 import spaceshipTitanic from "./spaceship-titanic.js";
+import tabularPlaygroundSeriesDec2021 from "./tabular-playground-series-dec-2021.js";
+import tensorflowSpeechRecognitionChallenge from "./tensorflow-speech-recognition-challenge.js";
+import textNormalizationChallengeEnglishLanguage from "./text-normalization-challenge-english-language.js";
+import textNormalizationChallengeRussianLanguage from "./text-normalization-challenge-russian-language.js";
 import tgsSaltIdentificationChallenge from "./tgs-salt-identification-challenge.js";
 import uwMadisonGiTractImageSegmentation from "./uw-madison-gi-tract-image-segmentation.js";
 import vesuviusChallengeInkDetection from "./vesuvius-challenge-ink-detection.js";
 
 export const COMPETITIONS: readonly CompetitionDefinition[] = [
+  aptos2019BlindnessDetection,
+  cassavaLeafDiseaseClassification,
+  cdiscountImageClassificationChallenge,
   champsScalarCoupling,
   googleResearchIdentifyContrailsReduceGlobalWarming,
+  herbarium2020Fgvc7,
+  herbarium2021Fgvc8,
+  herbarium2022Fgvc9,
   hubmapKidneySegmentation,
+  inaturalist2019Fgvc6,
+  iwildcam2019Fgvc6,
+  iwildcam2020Fgvc7,
+  learningAgencyLabAutomatedEssayScoring2,
+  ml2021springHw2,
+  movieReviewSentimentAnalysisKernelsOnly,
+  nflPlayerContactDetection,
+  paddyDiseaseClassification,
   spaceshipTitanic,
+  tabularPlaygroundSeriesDec2021,
+  tensorflowSpeechRecognitionChallenge,
+  textNormalizationChallengeEnglishLanguage,
+  textNormalizationChallengeRussianLanguage,
   tgsSaltIdentificationChallenge,
   uwMadisonGiTractImageSegmentation,
   vesuviusChallengeInkDetection,
 ].sort((a, b) =>
-  a.id.localeCompare(b.id, "en"),
+  // Code-point order, as Python sorts ids (MLE-bench's split files are in this order).
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 
 const byId = new Map(COMPETITIONS.map((c) => [c.id, c]));

@@ -16,3 +16,5 @@ export {
 export type { GradeFileOptions } from "./files.js";
 export { run, COMMANDS } from "./cli.js";
 export type { CliIO } from "./cli.js";
+export { gradeBatch, parseSubmissionsJsonl, summarizeReports, writeBatchReport, readGradingReport, mlebenchTimestamp } from "./batch.js";
+export type { BatchEntry, BatchReport, GradeBatchOptions } from "./batch.js";
