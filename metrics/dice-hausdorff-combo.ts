@@ -80,7 +80,8 @@ export function volumeHausdorffScore(truth: BinaryVolume, prediction: BinaryVolu
   return hausdorffDistance(truth, prediction, { normalize: "unit-cube" });
 }
 
-interface ComboInput extends Record<string, unknown> {
+/** Named inputs of the descriptor's `evaluate`. */
+export interface DiceHausdorffComboInput extends Record<string, unknown> {
   yTrue: readonly BinaryMask[];
   yPred: readonly BinaryMask[];
   volumesTrue: Iterable<BinaryVolume>;
@@ -143,6 +144,6 @@ export const diceHausdorffComboMetric = defineMetric({
   compat:
     "MLE-bench's uw-madison grader: `dice_coefficient(…, np.nan)` per slice row and `np.nanmean`; per case-day volume its `hausdorff_distance` (the NaN/0/1 shortcuts and the 10× rule, then scipy `directed_hausdorff` both ways on `argwhere` coordinates divided by the true volume's shape, over √3) and `np.nanmean`. Inputs are slices plus volumes, which the registry-wide generators do not produce (input kind custom); its own tests cover the invariances.",
   since: "0.1.0",
-  evaluate: ({ yTrue, yPred, volumesTrue, volumesPred }: ComboInput, options: { diceWeight: number; hausdorffWeight: number }) =>
+  evaluate: ({ yTrue, yPred, volumesTrue, volumesPred }: DiceHausdorffComboInput, options: { diceWeight: number; hausdorffWeight: number }) =>
     diceHausdorffCombo(yTrue, yPred, volumesTrue, volumesPred, options),
 });

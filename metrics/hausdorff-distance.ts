@@ -54,14 +54,18 @@ function pointsOf(volume: BinaryVolume): PointSet {
   return { count, coords };
 }
 
+/** Lines transformed together in a pass along a strided axis, so that memory is read in runs. */
+const BLOCK = 64;
+
 /**
- * The lower envelope of parabolas (Felzenszwalb & Huttenlocher): for each q,
- * min over p of f[p] + w·(q − p)², and the `near` label of the minimising p. In place.
+ * The lower envelope of parabolas (Felzenszwalb & Huttenlocher) of the line `f[at … at + n)`: for
+ * each q, min over p of f[p] + w·(q − p)², and the `near` label of the minimising p, in place.
  */
-function transformLine(f: Float64Array, near: Int32Array, n: number, w: number, v: Int32Array, z: Float64Array, outF: Float64Array, outNear: Int32Array): void {
+function transformLine(f: Float64Array, near: Int32Array, at: number, n: number, w: number, work: LineWork): void {
+  const { v, z, outF, outNear } = work;
   let k = -1;
   for (let q = 0; q < n; q++) {
-    const fq = f[q]!;
+    const fq = f[at + q]!;
     if (fq === Infinity) continue;
     if (k < 0) {
       k = 0;
@@ -72,7 +76,7 @@ function transformLine(f: Float64Array, near: Int32Array, n: number, w: number, 
     const hq = fq + w * q * q;
     for (;;) {
       const p = v[k]!;
-      const s = (hq - (f[p]! + w * p * p)) / (2 * w * (q - p));
+      const s = (hq - (f[at + p]! + w * p * p)) / (2 * w * (q - p));
       if (s <= z[k]!) {
         k--;
         continue;
@@ -89,73 +93,133 @@ function transformLine(f: Float64Array, near: Int32Array, n: number, w: number, 
   for (let q = 0; q < n; q++) {
     while (z[j + 1]! < q) j++;
     const p = v[j]!;
-    outF[q] = w * (q - p) * (q - p) + f[p]!;
-    outNear[q] = near[p]!;
+    outF[q] = w * (q - p) * (q - p) + f[at + p]!;
+    outNear[q] = near[at + p]!;
   }
-  f.set(outF.subarray(0, n));
-  near.set(outNear.subarray(0, n));
+  for (let q = 0; q < n; q++) {
+    f[at + q] = outF[q]!;
+    near[at + q] = outNear[q]!;
+  }
+}
+
+interface LineWork {
+  v: Int32Array;
+  z: Float64Array;
+  outF: Float64Array;
+  outNear: Int32Array;
+  /** BLOCK lines gathered from a strided axis, one after another. */
+  blockF: Float64Array;
+  blockNear: Int32Array;
 }
 
 /**
- * Exact directed Hausdorff distance from every point of `from` to the set `to`, both on one grid:
- * a Euclidean distance transform of `to` (separable, one pass per axis, weighted by the squared
- * axis scale) finds each point's nearest target voxel in O(grid size); the distance to that voxel
- * is then recomputed in scipy's arithmetic (coordinates divided by the truth's shape, squared
- * differences summed axis by axis), so the result matches `directed_hausdorff` to the last bit
- * unless two targets are equidistant to within rounding.
+ * One pass of the distance transform along an axis of length n whose neighbours lie `stride`
+ * apart. Only the blocks of n·stride cells that `occupied` marks can hold finite values, and only
+ * the lines whose offset within a block `needed` marks (all when null) are transformed. The last
+ * axis (stride 1) is transformed in place; other axes are gathered BLOCK neighbouring lines at a
+ * time, so memory is read in runs.
  */
-function directedSquared(from: PointSet, to: PointSet, ndim: number, lo: Int32Array, dims: Int32Array, strides: Int32Array, coordinate: (k: number, index: number) => number, weight: Float64Array, f: Float64Array, near: Int32Array): number {
+function transformAxis(f: Float64Array, near: Int32Array, n: number, stride: number, w: number, occupied: Uint8Array, needed: Uint8Array | null, work: LineWork): void {
+  const span = n * stride;
+  const { blockF, blockNear } = work;
+  for (let block = 0; block < occupied.length; block++) {
+    if (!occupied[block]) continue;
+    const outer = block * span;
+    if (stride === 1) {
+      transformLine(f, near, outer, n, w, work);
+      continue;
+    }
+    for (let first = 0; first < stride; first += BLOCK) {
+      const lines = Math.min(BLOCK, stride - first);
+      if (needed) {
+        let any = false;
+        for (let j = 0; j < lines && !any; j++) any = needed[first + j] === 1;
+        if (!any) continue;
+      }
+      const base = outer + first;
+      let finite = false;
+      for (let q = 0; q < n; q++) {
+        const row = base + q * stride;
+        for (let j = 0; j < lines; j++) {
+          const value = f[row + j]!;
+          blockF[j * n + q] = value;
+          blockNear[j * n + q] = near[row + j]!;
+          if (value !== Infinity) finite = true;
+        }
+      }
+      if (!finite) continue;
+      for (let j = 0; j < lines; j++) {
+        if (needed && !needed[first + j]) continue;
+        transformLine(blockF, blockNear, j * n, n, w, work);
+        for (let q = 0; q < n; q++) {
+          const cell = base + j + q * stride;
+          f[cell] = blockF[j * n + q]!;
+          near[cell] = blockNear[j * n + q]!;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Exact directed Hausdorff distance (squared) from the points of `from` to the set `to`, both on
+ * one grid: a separable Euclidean distance transform of `to` (one pass per axis, weighted by the
+ * squared axis scale, tracking each cell's nearest target voxel) in O(grid cells). Passes skip
+ * blocks no target reaches yet and lines no `from` point outside `to` depends on. The distance of each such point to its nearest target voxel is then
+ * recomputed in scipy's arithmetic (coordinates divided by the truth's shape, squared differences
+ * summed axis by axis), so the result matches `directed_hausdorff` to the last bit unless two
+ * targets are equidistant to within rounding.
+ */
+function directedSquared(from: PointSet, to: PointSet, grid: Grid, f: Float64Array, near: Int32Array): number {
   if (from.count === 0) return 0;
   if (to.count === 0) return Infinity;
+  const { ndim, lo, dims, strides, weight, coordinate } = grid;
   const gridIndex = (coords: Int32Array, p: number): number => {
     let g = 0;
     for (let k = 0; k < ndim; k++) g += (coords[p * ndim + k]! - lo[k]!) * strides[k]!;
     return g;
   };
   f.fill(Infinity);
+  const targets = new Int32Array(to.count);
   for (let p = 0; p < to.count; p++) {
     const g = gridIndex(to.coords, p);
+    targets[p] = g;
     f[g] = 0;
     near[g] = g;
   }
+  const pending: number[] = [];
+  for (let p = 0; p < from.count; p++) if (f[gridIndex(from.coords, p)] !== 0) pending.push(p);
+  if (pending.length === 0) return 0;
+
   let longest = 0;
   for (let k = 0; k < ndim; k++) longest = Math.max(longest, dims[k]!);
-  const lineF = new Float64Array(longest);
-  const lineNear = new Int32Array(longest);
-  const outF = new Float64Array(longest);
-  const outNear = new Int32Array(longest);
-  const v = new Int32Array(longest);
-  const z = new Float64Array(longest + 1);
-  const total = f.length;
+  const work: LineWork = {
+    v: new Int32Array(longest),
+    z: new Float64Array(longest + 1),
+    outF: new Float64Array(longest),
+    outNear: new Int32Array(longest),
+    blockF: new Float64Array(longest * BLOCK),
+    blockNear: new Int32Array(longest * BLOCK),
+  };
+  const pendingCells = pending.map((p) => gridIndex(from.coords, p));
   for (let k = ndim - 1; k >= 0; k--) {
-    const n = dims[k]!;
-    const stride = strides[k]!;
-    const block = n * stride;
-    const w = weight[k]!;
-    for (let outer = 0; outer < total; outer += block) {
-      for (let inner = 0; inner < stride; inner++) {
-        const base = outer + inner;
-        let any = false;
-        for (let q = 0; q < n; q++) {
-          const value = f[base + q * stride]!;
-          lineF[q] = value;
-          lineNear[q] = near[base + q * stride]!;
-          if (value !== Infinity) any = true;
-        }
-        if (!any) continue;
-        transformLine(lineF, lineNear, n, w, v, z, outF, outNear);
-        for (let q = 0; q < n; q++) {
-          f[base + q * stride] = lineF[q]!;
-          near[base + q * stride] = lineNear[q]!;
-        }
-      }
+    // After the passes along the later axes, a block of cells sharing their coordinates on axes
+    // 0 … k−1 is finite only if a target voxel shares them too; and only lines that share their
+    // coordinates on axes k+1 … with a pending point feed a value the last pass needs.
+    const span = dims[k]! * strides[k]!;
+    const occupied = new Uint8Array(f.length / span);
+    for (const g of targets) occupied[Math.floor(g / span)] = 1;
+    let needed: Uint8Array | null = null;
+    if (strides[k]! > 1) {
+      needed = new Uint8Array(strides[k]!);
+      for (const g of pendingCells) needed[g % strides[k]!] = 1;
     }
+    transformAxis(f, near, dims[k]!, strides[k]!, weight[k]!, occupied, needed, work);
   }
   let worst = 0;
-  for (let p = 0; p < from.count; p++) {
-    const g = gridIndex(from.coords, p);
-    if (f[g] === 0) continue;
-    let b = near[g]!;
+  for (let i = 0; i < pending.length; i++) {
+    const p = pending[i]!;
+    let b = near[pendingCells[i]!]!;
     let d2 = 0;
     for (let k = 0; k < ndim; k++) {
       const bk = Math.floor(b / strides[k]!);
@@ -166,6 +230,18 @@ function directedSquared(from: PointSet, to: PointSet, ndim: number, lo: Int32Ar
     if (d2 > worst) worst = d2;
   }
   return worst;
+}
+
+/** The grid both point sets are placed on: their bounding box, with the axis scales. */
+interface Grid {
+  ndim: number;
+  lo: Int32Array;
+  dims: Int32Array;
+  strides: Int32Array;
+  /** Squared scale of each axis, the distance transform's weights. */
+  weight: Float64Array;
+  /** A voxel index as the coordinate scipy sees (divided by the truth's shape when normalising). */
+  coordinate: (k: number, index: number) => number;
 }
 
 /**
@@ -218,10 +294,11 @@ export function hausdorffDistance(yTrue: BinaryVolume, yPred: BinaryVolume, opti
   const scale = Float64Array.from(yTrue.shape, (n) => (normalize ? n : 1));
   const weight = Float64Array.from(scale, (s) => 1 / (s * s));
   const coordinate = normalize ? (k: number, index: number) => index / scale[k]! : (_k: number, index: number) => index;
+  const grid: Grid = { ndim, lo, dims, strides, weight, coordinate };
   const f = new Float64Array(cells);
   const near = new Int32Array(cells);
-  const forward = directedSquared(truth, prediction, ndim, lo, dims, strides, coordinate, weight, f, near);
-  const backward = directedSquared(prediction, truth, ndim, lo, dims, strides, coordinate, weight, f, near);
+  const forward = directedSquared(truth, prediction, grid, f, near);
+  const backward = directedSquared(prediction, truth, grid, f, near);
   const distance = Math.max(Math.sqrt(forward), Math.sqrt(backward));
   return normalize ? distance / Math.sqrt(ndim) : distance;
 }
