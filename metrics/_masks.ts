@@ -36,7 +36,7 @@ function bitmapArea(mask: Bitmap): number {
 }
 
 /** Number of set pixels. */
-export function maskArea(mask: BinaryMask): number {
+function maskArea(mask: BinaryMask): number {
   return isRunLengthMask(mask) ? mask.area : bitmapArea(mask);
 }
 

@@ -208,7 +208,6 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
-const PY_SPACE = new RegExp(`^[${PY_WHITESPACE}]$`);
 const NONSPACE_RUN = new RegExp(`[^${PY_WHITESPACE}]+`, "g");
 const PY_INT = /^[+-]?\p{Nd}(?:_?\p{Nd})*$/u;
 const DIGIT = /\p{Nd}/u;
@@ -292,11 +291,6 @@ function numpyIntType(values: readonly bigint[]): "int64" | "uint64" | "object" 
     if (value >= TWO_63) type = "uint64";
   }
   return type;
-}
-
-/** Whether a character is Python whitespace (`str.isspace()`). */
-export function isPythonSpace(ch: string): boolean {
-  return PY_SPACE.test(ch);
 }
 
 /**

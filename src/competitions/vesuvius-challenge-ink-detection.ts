@@ -49,20 +49,19 @@ export default defineCompetition(
     const ans = answersTable(answers, ANSWER_COLUMNS);
     if (ans.columns.length !== ANSWER_COLUMNS.length) throw new AnswersError(`answers: expected exactly the columns ${JSON.stringify(ANSWER_COLUMNS)}, got ${JSON.stringify(ans.columnNames)}`);
     requireSameLength(submission, ans);
-    if (submission.length > 0) {
-      // Checked on every row in MLE-bench; identical for all rows, so once.
-      if (submission.columns.length !== SUBMISSION_COLUMNS.length) {
-        const extra = submission.columnNames.filter((name) => !SUBMISSION_COLUMNS.includes(name));
-        const code = extra.length > 0 ? "UNEXPECTED_COLUMN" : "MISSING_COLUMN";
-        fail(code, `${submission.file ?? "submission"}: expected exactly the columns ${JSON.stringify(SUBMISSION_COLUMNS)}, got ${JSON.stringify(submission.columnNames)}`, {
-          issues: [{ code, message: `expected ${SUBMISSION_COLUMNS.length} columns, got ${submission.columns.length}`, file: submission.file, expected: SUBMISSION_COLUMNS.join(","), received: submission.columnNames.join(",") }],
-        });
-      }
-      requireColumns(submission, SUBMISSION_COLUMNS);
+    if (submission.length === 0) return NaN; // np.mean of no fragments
+    // Checked on every row in MLE-bench; identical for all rows, so once.
+    if (submission.columns.length !== SUBMISSION_COLUMNS.length) {
+      const extra = submission.columnNames.filter((name) => !SUBMISSION_COLUMNS.includes(name));
+      const code = extra.length > 0 ? "UNEXPECTED_COLUMN" : "MISSING_COLUMN";
+      fail(code, `${submission.file ?? "submission"}: expected exactly the columns ${JSON.stringify(SUBMISSION_COLUMNS)}, got ${JSON.stringify(submission.columnNames)}`, {
+        issues: [{ code, message: `expected ${SUBMISSION_COLUMNS.length} columns, got ${submission.columns.length}`, file: submission.file, expected: SUBMISSION_COLUMNS.join(","), received: submission.columnNames.join(",") }],
+      });
     }
-    const sub = context.mode === "kaggle" && submission.length > 0 ? alignById(submission, ans) : submission;
+    requireColumns(submission, SUBMISSION_COLUMNS);
+    const sub = context.mode === "kaggle" ? alignById(submission, ans) : submission;
     const sizes = answerSizes(ans.col("height"), ans.col("width"));
-    const yTrue = decodeAnswerRles(ans.col("Predicted"), { heights: sizes.heights, widths: sizes.widths }, "row-major");
+    const yTrue = decodeAnswerRles(ans.col("Predicted"), sizes, "row-major");
     const yPred: RunLengthMask[] = [];
     const ids = sub.col("Id");
     const answerIds = ans.col("Id");
@@ -73,8 +72,9 @@ export default defineCompetition(
         fail("ID_MISMATCH", issue.message, { issues: [issue], upstream: "error" });
       }
       if (typeof predicted.get(i) !== "string") {
-        const issue = cellIssue(sub, predicted, i, predicted.isMissing(i) ? "MISSING_VALUE" : "MALFORMED_RLE", "a text of start length pairs (a single space for an empty mask)");
-        fail(issue.code as "MISSING_VALUE", issue.message, { issues: [issue] });
+        const code = predicted.isMissing(i) ? "MISSING_VALUE" : "MALFORMED_RLE";
+        const issue = cellIssue(sub, predicted, i, code, "a text of start length pairs (a single space for an empty mask)");
+        fail(code, issue.message, { issues: [issue] });
       }
       yPred.push(decodeRleCell(sub, predicted, i, sizes.heights[i]!, sizes.widths[i]!, { assertion: "invalid", order: "row-major" }));
     }
