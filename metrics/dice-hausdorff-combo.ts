@@ -13,16 +13,25 @@ export interface DiceHausdorffComboOptions {
   hausdorffWeight?: number;
 }
 
-function setVoxels(volume: BinaryVolume): number {
-  let count = 0;
-  for (let i = 0; i < volume.data.length; i++) if (volume.data[i]) count++;
-  return count;
-}
-
-function sameVolume(a: BinaryVolume, b: BinaryVolume): boolean {
-  if (a.shape.length !== b.shape.length || a.shape.some((n, k) => n !== b.shape[k])) return false;
-  for (let i = 0; i < a.data.length; i++) if (Boolean(a.data[i]) !== Boolean(b.data[i])) return false;
-  return true;
+/** Set voxels of each volume, and whether the two are the same (shape and voxels). */
+function compareVolumes(a: BinaryVolume, b: BinaryVolume): { countA: number; countB: number; same: boolean } {
+  const sameShape = a.shape.length === b.shape.length && a.shape.every((n, k) => n === b.shape[k]);
+  let countA = 0;
+  let countB = 0;
+  let differ = 0;
+  if (sameShape) {
+    for (let i = 0; i < a.data.length; i++) {
+      const x = a.data[i] ? 1 : 0;
+      const y = b.data[i] ? 1 : 0;
+      countA += x;
+      countB += y;
+      differ |= x ^ y;
+    }
+  } else {
+    for (let i = 0; i < a.data.length; i++) if (a.data[i]) countA++;
+    for (let i = 0; i < b.data.length; i++) if (b.data[i]) countB++;
+  }
+  return { countA, countB, same: sameShape && differ === 0 };
 }
 
 /**
@@ -71,10 +80,9 @@ export function diceHausdorffCombo(
  * distance (coordinates divided by the truth's shape, distance by √3 for volumes).
  */
 export function volumeHausdorffScore(truth: BinaryVolume, prediction: BinaryVolume): number {
-  const truthVoxels = setVoxels(truth);
-  const predictedVoxels = setVoxels(prediction);
+  const { countA: truthVoxels, countB: predictedVoxels, same } = compareVolumes(truth, prediction);
   if (truthVoxels === 0 && predictedVoxels === 0) return NaN;
-  if (sameVolume(truth, prediction)) return 0;
+  if (same) return 0;
   if (truthVoxels === 0 || predictedVoxels === 0) return 1;
   if (predictedVoxels > 10 * truthVoxels) return 1;
   return hausdorffDistance(truth, prediction, { normalize: "unit-cube" });
