@@ -36,8 +36,9 @@ export function parseBool(text: string): boolean | undefined {
   return undefined;
 }
 
-const INT_PATTERN = /^[ \t]*[+-]?\d+[ \t]*$/;
-const FLOAT_PATTERN = /^[ \t]*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[ \t]*$/;
+/** ASCII whitespace as pandas' C parser skips it around numbers: space, \t, \n, \v, \f, \r (not \xa0 or \x1c). */
+const INT_PATTERN = /^[ \t\n\v\f\r]*[+-]?\d+[ \t\n\v\f\r]*$/;
+const FLOAT_PATTERN = /^[ \t\n\v\f\r]*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\v\f\r]*$/;
 const INF_PATTERN = /^[+-]?(?:inf|infinity)$/i;
 
 /** Whether pandas' integer conversion accepts the text (digits with an optional sign and blanks around). */
