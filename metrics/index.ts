@@ -6,12 +6,18 @@
 import { UnknownMetricError, nearestNames } from "../src/errors.js";
 import type { AnyMetric } from "./_define.js";
 import { accuracyMetric } from "./accuracy.js";
+import { labelRankingAveragePrecisionMetric } from "./label-ranking-average-precision.js";
+import { levenshteinDistanceMetric } from "./levenshtein-distance.js";
+import { levenshteinErrorRateMetric } from "./levenshtein-error-rate.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
 import { macroF1Metric } from "./macro-f1.js";
+import { mapAtKMetric } from "./map-at-k.js";
 import { matthewsCorrelationMetric } from "./matthews-correlation.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+import { microF1Metric } from "./micro-f1.js";
 import { quadraticWeightedKappaMetric } from "./quadratic-weighted-kappa.js";
 import { top1ErrorMetric } from "./top-1-error.js";
+import { wordJaccardMetric } from "./word-jaccard.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
 export type {
@@ -25,21 +31,33 @@ export type {
   MetricReference,
 } from "./_define.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
+export { labelRankingAveragePrecision, labelRankingAveragePrecisionMetric, type LabelRankingAveragePrecisionOptions } from "./label-ranking-average-precision.js";
+export { meanLevenshteinDistance, levenshteinDistanceMetric, type Sequence } from "./levenshtein-distance.js";
+export { levenshteinErrorRate, levenshteinErrorRateMetric } from "./levenshtein-error-rate.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
+export { averagePrecisionAtK, meanAveragePrecisionAtK, mapAtKMetric, type RankedItem } from "./map-at-k.js";
 export { macroF1, macroF1Metric } from "./macro-f1.js";
 export { matthewsCorrelation, matthewsCorrelationMetric } from "./matthews-correlation.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
+export { microF1, microF1LabelSets, microF1Metric, type MicroF1LabelSetsOptions } from "./micro-f1.js";
 export { quadraticWeightedKappa, quadraticWeightedKappaMetric, type KappaOptions, type KappaWeights } from "./quadratic-weighted-kappa.js";
 export { top1Error, top1ErrorMetric } from "./top-1-error.js";
+export { wordJaccard, wordJaccardMetric, wordSet, type WordJaccardOptions } from "./word-jaccard.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
+  labelRankingAveragePrecisionMetric,
+  levenshteinDistanceMetric,
+  levenshteinErrorRateMetric,
   logMaeByGroupMetric,
   macroF1Metric,
+  mapAtKMetric,
   matthewsCorrelationMetric,
   meanAbsoluteErrorMetric,
+  microF1Metric,
   quadraticWeightedKappaMetric,
   top1ErrorMetric,
+  wordJaccardMetric,
 ] as const;
 
 /** Ids of the registered metrics. */

@@ -9,17 +9,31 @@ import aptos2019BlindnessDetection from "./aptos2019-blindness-detection.js";
 import cassavaLeafDiseaseClassification from "./cassava-leaf-disease-classification.js";
 import cdiscountImageClassificationChallenge from "./cdiscount-image-classification-challenge.js";
 import champsScalarCoupling from "./champs-scalar-coupling.js";
+import billionWordImputation from "./billion-word-imputation.js";
+import bmsMolecularTranslation from "./bms-molecular-translation.js";
+import chaiiHindiAndTamilQuestionAnswering from "./chaii-hindi-and-tamil-question-answering.js";
+import facebookRecruitingIiiKeywordExtraction from "./facebook-recruiting-iii-keyword-extraction.js";
+import freesoundAudioTagging2019 from "./freesound-audio-tagging-2019.js";
+import hAndMPersonalizedFashionRecommendations from "./h-and-m-personalized-fashion-recommendations.js";
 import herbarium2020Fgvc7 from "./herbarium-2020-fgvc7.js";
 import herbarium2021Fgvc8 from "./herbarium-2021-fgvc8.js";
 import herbarium2022Fgvc9 from "./herbarium-2022-fgvc9.js";
+import hotelId2021Fgvc8 from "./hotel-id-2021-fgvc8.js";
+import imet2020Fgvc7 from "./imet-2020-fgvc7.js";
 import inaturalist2019Fgvc6 from "./inaturalist-2019-fgvc6.js";
 import iwildcam2019Fgvc6 from "./iwildcam-2019-fgvc6.js";
 import iwildcam2020Fgvc7 from "./iwildcam-2020-fgvc7.js";
 import learningAgencyLabAutomatedEssayScoring2 from "./learning-agency-lab-automated-essay-scoring-2.js";
 import ml2021springHw2 from "./ml2021spring-hw2.js";
 import movieReviewSentimentAnalysisKernelsOnly from "./movie-review-sentiment-analysis-kernels-only.js";
+import multiModalGestureRecognition from "./multi-modal-gesture-recognition.js";
 import nflPlayerContactDetection from "./nfl-player-contact-detection.js";
 import paddyDiseaseClassification from "./paddy-disease-classification.js";
+import plantPathology2021Fgvc8 from "./plant-pathology-2021-fgvc8.js";
+import plantSeedlingsClassification from "./plant-seedlings-classification.js";
+import tensorflow2QuestionAnswering from "./tensorflow2-question-answering.js";
+import tweetSentimentExtraction from "./tweet-sentiment-extraction.js";
+import whaleCategorizationPlayground from "./whale-categorization-playground.js";
 import spaceshipTitanic from "./spaceship-titanic.js";
 import tabularPlaygroundSeriesDec2021 from "./tabular-playground-series-dec-2021.js";
 import tensorflowSpeechRecognitionChallenge from "./tensorflow-speech-recognition-challenge.js";
@@ -28,25 +42,39 @@ import textNormalizationChallengeRussianLanguage from "./text-normalization-chal
 
 export const COMPETITIONS: readonly CompetitionDefinition[] = [
   aptos2019BlindnessDetection,
+  billionWordImputation,
+  bmsMolecularTranslation,
   cassavaLeafDiseaseClassification,
   cdiscountImageClassificationChallenge,
+  chaiiHindiAndTamilQuestionAnswering,
   champsScalarCoupling,
+  facebookRecruitingIiiKeywordExtraction,
+  freesoundAudioTagging2019,
+  hAndMPersonalizedFashionRecommendations,
   herbarium2020Fgvc7,
   herbarium2021Fgvc8,
   herbarium2022Fgvc9,
+  hotelId2021Fgvc8,
+  imet2020Fgvc7,
   inaturalist2019Fgvc6,
   iwildcam2019Fgvc6,
   iwildcam2020Fgvc7,
   learningAgencyLabAutomatedEssayScoring2,
   ml2021springHw2,
   movieReviewSentimentAnalysisKernelsOnly,
+  multiModalGestureRecognition,
   nflPlayerContactDetection,
   paddyDiseaseClassification,
+  plantPathology2021Fgvc8,
+  plantSeedlingsClassification,
   spaceshipTitanic,
   tabularPlaygroundSeriesDec2021,
+  tensorflow2QuestionAnswering,
   tensorflowSpeechRecognitionChallenge,
   textNormalizationChallengeEnglishLanguage,
   textNormalizationChallengeRussianLanguage,
+  tweetSentimentExtraction,
+  whaleCategorizationPlayground,
 ].sort((a, b) =>
   // Code-point order, as Python sorts ids (MLE-bench's split files are in this order).
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,

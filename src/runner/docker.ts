@@ -13,7 +13,7 @@
  * (stop, then kill after a grace period), records the exit code and the container's output, and
  * removes both containers.
  */
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { cpus, hostname, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type Dockerode from "dockerode";
@@ -107,12 +107,6 @@ export function sidecarContainerSpec(context: { groupId: string; run: RunRecord;
   };
 }
 
-/** Creates a folder the agent (any uid) can write. */
-function writableDir(path: string): void {
-  mkdirSync(path, { recursive: true });
-  chmodSync(path, 0o777);
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class DockerBackend implements Backend {
@@ -157,7 +151,6 @@ export class DockerBackend implements Backend {
 
   async runAgent(context: { groupId: string; run: RunRecord; paths: RunPaths; config: RunGroupConfig; signal: AbortSignal }): Promise<AgentOutcome> {
     const { groupId, run, paths, config, signal } = context;
-    for (const dir of [paths.submission, paths.logs, paths.code]) writableDir(dir);
     const started = Date.now();
     const hardware: Record<string, unknown> = {
       backend: "docker",

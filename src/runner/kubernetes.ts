@@ -16,7 +16,7 @@
  * The runner reads the outputs volume through a host path where it is mounted too (`--out`), so
  * collecting and grading work as with Docker.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { getCompetition } from "../competitions/index.js";
 import { RunnerError } from "./docker.js";
@@ -221,7 +221,6 @@ export class KubernetesBackend implements Backend {
       cpus_limit: config.resources.cpus ?? null,
       memory_limit_bytes: config.resources.memoryBytes ?? null,
     };
-    for (const dir of [paths.submission, paths.logs, paths.code]) mkdirSync(dir, { recursive: true, mode: 0o777 });
     try {
       if (!this.policyApplied.has(groupId)) {
         await this.api.applyNetworkPolicy(namespace, networkPolicyManifest(groupId, namespace));

@@ -72,7 +72,11 @@ export function writeSummary(outDir: string, state: RunGroupState): { summary: B
 
 function prepareRunFolder(outDir: string, run: RunRecord, config: RunGroupConfig): void {
   const paths = runPaths(outDir, run);
-  mkdirSync(paths.dir, { recursive: true });
+  // Output folders any uid can write: the agent runs as its image's user.
+  for (const dir of [paths.submission, paths.logs, paths.code]) {
+    mkdirSync(dir, { recursive: true });
+    chmodSync(dir, 0o777);
+  }
   writeFileSync(paths.instructions, instructionsText(run.competition, config.timeLimitSeconds));
   writeFileSync(paths.validateScript, VALIDATE_SCRIPT);
   chmodSync(paths.validateScript, 0o755);

@@ -51,4 +51,32 @@ export const KINDS: Partial<Record<MetricInputKind, KindSpec>> = {
     predictionKey: "yPred",
     rowKeys: ["yTrue", "yPred", "groups"],
   },
+  sequences: {
+    // Texts of one to five words (so every row has a word), with case and Unicode variety.
+    arbitrary: paired(fc.array(fc.constantFrom("a", "b", "ab", "B", "Ab", "ß", "ΣΑΣ", "😀", "x\u00a0y"), { minLength: 1, maxLength: 5 }).map((words) => words.join(" "))).map(
+      ([yTrue, yPred]) => ({ yTrue, yPred }),
+    ),
+    truthKey: "yTrue",
+    predictionKey: "yPred",
+    rowKeys: ["yTrue", "yPred"],
+  },
+  "ranked-lists": {
+    arbitrary: paired(fc.array(fc.constantFrom("a", "b", "c", "d", "e", "f", "g"), { minLength: 1, maxLength: 8 })).map(([actual, predicted]) => ({ actual, predicted })),
+    truthKey: "actual",
+    predictionKey: "predicted",
+    rowKeys: ["actual", "predicted"],
+    perfect: (input) => ({ ...input, predicted: (input.actual as string[][]).map((items) => [...new Set(items)]) }),
+  },
+  "multilabel-scores": {
+    arbitrary: fc.record({ n: fc.integer({ min: 1, max: 30 }), labels: fc.integer({ min: 1, max: 6 }) }).chain(({ n, labels }) =>
+      fc.record({
+        yTrue: fc.array(fc.array(fc.constantFrom(0, 1), { minLength: labels, maxLength: labels }), { minLength: n, maxLength: n }),
+        // Few distinct values, so ties are common.
+        yScore: fc.array(fc.array(fc.constantFrom(-1, 0, 0.25, 0.5, 0.75, 1, 3), { minLength: labels, maxLength: labels }), { minLength: n, maxLength: n }),
+      }),
+    ),
+    truthKey: "yTrue",
+    predictionKey: "yScore",
+    rowKeys: ["yTrue", "yScore"],
+  },
 };
