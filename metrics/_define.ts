@@ -19,6 +19,7 @@ export type MetricInputKind =
   | "labels" // yTrue, yPred: class labels (numbers, strings or booleans)
   | "binary-probabilities" // yTrue: 0/1, yProb: probability of the positive class
   | "class-probabilities" // yTrue: one-hot matrix, yProb: probability matrix
+  | "multilabel-probabilities" // yTrue: 0/1 matrix, yProb: matrix of probabilities in [0, 1]
   | "distributions" // yTrue, yPred: rows of non-negative weights
   | "regression" // yTrue, yPred: real numbers
   | "grouped-regression" // yTrue, yPred: real numbers, groups: a group label per row

@@ -6,17 +6,25 @@
 import { UnknownMetricError, nearestNames } from "../src/errors.js";
 import type { AnyMetric } from "./_define.js";
 import { accuracyMetric } from "./accuracy.js";
+import { box3dMapMetric } from "./box3d-map.js";
+import { cocoAveragePrecisionMetric } from "./coco-average-precision.js";
+import { klDivergenceMetric } from "./kl-divergence.js";
 import { labelRankingAveragePrecisionMetric } from "./label-ranking-average-precision.js";
 import { levenshteinDistanceMetric } from "./levenshtein-distance.js";
 import { levenshteinErrorRateMetric } from "./levenshtein-error-rate.js";
+import { logLossMetric } from "./log-loss.js";
 import { logMaeByGroupMetric } from "./log-mae-by-group.js";
 import { macroF1Metric } from "./macro-f1.js";
 import { mapAtKMetric } from "./map-at-k.js";
 import { matthewsCorrelationMetric } from "./matthews-correlation.js";
 import { meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 import { microF1Metric } from "./micro-f1.js";
+import { pointInBoxF1Metric } from "./point-in-box-f1.js";
+import { pooledDetectionMapMetric } from "./pooled-detection-map.js";
+import { probabilisticF1Metric } from "./probabilistic-f1.js";
 import { quadraticWeightedKappaMetric } from "./quadratic-weighted-kappa.js";
 import { top1ErrorMetric } from "./top-1-error.js";
+import { weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
 import { wordJaccardMetric } from "./word-jaccard.js";
 
 export { defineMetric, parseMetricOptions, noOptions } from "./_define.js";
@@ -31,32 +39,49 @@ export type {
   MetricReference,
 } from "./_define.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
+export { box3dMeanAveragePrecision, box3dMapMetric } from "./box3d-map.js";
+export { cocoAveragePrecision, cocoAveragePrecisionMetric } from "./coco-average-precision.js";
+export { klDivergence, klDivergenceMetric } from "./kl-divergence.js";
 export { labelRankingAveragePrecision, labelRankingAveragePrecisionMetric, type LabelRankingAveragePrecisionOptions } from "./label-ranking-average-precision.js";
 export { meanLevenshteinDistance, levenshteinDistanceMetric, type Sequence } from "./levenshtein-distance.js";
 export { levenshteinErrorRate, levenshteinErrorRateMetric } from "./levenshtein-error-rate.js";
+export { logLoss, logLossMetric } from "./log-loss.js";
 export { logMaeByGroup, logMaeByGroupMetric } from "./log-mae-by-group.js";
-export { averagePrecisionAtK, meanAveragePrecisionAtK, mapAtKMetric, type RankedItem } from "./map-at-k.js";
 export { macroF1, macroF1Metric } from "./macro-f1.js";
+export { averagePrecisionAtK, meanAveragePrecisionAtK, mapAtKMetric, type RankedItem } from "./map-at-k.js";
 export { matthewsCorrelation, matthewsCorrelationMetric } from "./matthews-correlation.js";
 export { meanAbsoluteError, meanAbsoluteErrorMetric } from "./mean-absolute-error.js";
 export { microF1, microF1LabelSets, microF1Metric, type MicroF1LabelSetsOptions } from "./micro-f1.js";
+export { pointInBoxF1, pointInBoxF1Metric } from "./point-in-box-f1.js";
+export { pooledDetectionMap, pooledDetectionMapMetric } from "./pooled-detection-map.js";
+export { probabilisticF1, probabilisticF1Metric } from "./probabilistic-f1.js";
 export { quadraticWeightedKappa, quadraticWeightedKappaMetric, type KappaOptions, type KappaWeights } from "./quadratic-weighted-kappa.js";
 export { top1Error, top1ErrorMetric } from "./top-1-error.js";
+export { weightedBinaryLogLoss, weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
 export { wordJaccard, wordJaccardMetric, wordSet, type WordJaccardOptions } from "./word-jaccard.js";
+export type { Matrix, MatrixLike } from "./_probabilities.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
+  box3dMapMetric,
+  cocoAveragePrecisionMetric,
+  klDivergenceMetric,
   labelRankingAveragePrecisionMetric,
   levenshteinDistanceMetric,
   levenshteinErrorRateMetric,
+  logLossMetric,
   logMaeByGroupMetric,
   macroF1Metric,
   mapAtKMetric,
   matthewsCorrelationMetric,
   meanAbsoluteErrorMetric,
   microF1Metric,
+  pointInBoxF1Metric,
+  pooledDetectionMapMetric,
+  probabilisticF1Metric,
   quadraticWeightedKappaMetric,
   top1ErrorMetric,
+  weightedBinaryLogLossMetric,
   wordJaccardMetric,
 ] as const;
 

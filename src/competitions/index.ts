@@ -5,25 +5,32 @@
 import { UnknownCompetitionError, nearestNames } from "../errors.js";
 import type { CompetitionDefinition, SplitQuery } from "./define.js";
 import { splitsOf } from "./define.js";
+import threeDObjectDetectionForAutonomousVehicles from "./3d-object-detection-for-autonomous-vehicles.js";
 import aptos2019BlindnessDetection from "./aptos2019-blindness-detection.js";
-import cassavaLeafDiseaseClassification from "./cassava-leaf-disease-classification.js";
-import cdiscountImageClassificationChallenge from "./cdiscount-image-classification-challenge.js";
-import champsScalarCoupling from "./champs-scalar-coupling.js";
 import billionWordImputation from "./billion-word-imputation.js";
 import bmsMolecularTranslation from "./bms-molecular-translation.js";
+import cassavaLeafDiseaseClassification from "./cassava-leaf-disease-classification.js";
+import cdiscountImageClassificationChallenge from "./cdiscount-image-classification-challenge.js";
 import chaiiHindiAndTamilQuestionAnswering from "./chaii-hindi-and-tamil-question-answering.js";
+import champsScalarCoupling from "./champs-scalar-coupling.js";
+import dogBreedIdentification from "./dog-breed-identification.js";
+import dogsVsCatsReduxKernelsEdition from "./dogs-vs-cats-redux-kernels-edition.js";
 import facebookRecruitingIiiKeywordExtraction from "./facebook-recruiting-iii-keyword-extraction.js";
 import freesoundAudioTagging2019 from "./freesound-audio-tagging-2019.js";
 import hAndMPersonalizedFashionRecommendations from "./h-and-m-personalized-fashion-recommendations.js";
 import herbarium2020Fgvc7 from "./herbarium-2020-fgvc7.js";
 import herbarium2021Fgvc8 from "./herbarium-2021-fgvc8.js";
 import herbarium2022Fgvc9 from "./herbarium-2022-fgvc9.js";
+import hmsHarmfulBrainActivityClassification from "./hms-harmful-brain-activity-classification.js";
 import hotelId2021Fgvc8 from "./hotel-id-2021-fgvc8.js";
 import imet2020Fgvc7 from "./imet-2020-fgvc7.js";
 import inaturalist2019Fgvc6 from "./inaturalist-2019-fgvc6.js";
 import iwildcam2019Fgvc6 from "./iwildcam-2019-fgvc6.js";
 import iwildcam2020Fgvc7 from "./iwildcam-2020-fgvc7.js";
+import kuzushijiRecognition from "./kuzushiji-recognition.js";
+import leafClassification from "./leaf-classification.js";
 import learningAgencyLabAutomatedEssayScoring2 from "./learning-agency-lab-automated-essay-scoring-2.js";
+import lmsysChatbotArena from "./lmsys-chatbot-arena.js";
 import ml2021springHw2 from "./ml2021spring-hw2.js";
 import movieReviewSentimentAnalysisKernelsOnly from "./movie-review-sentiment-analysis-kernels-only.js";
 import multiModalGestureRecognition from "./multi-modal-gesture-recognition.js";
@@ -31,16 +38,23 @@ import nflPlayerContactDetection from "./nfl-player-contact-detection.js";
 import paddyDiseaseClassification from "./paddy-disease-classification.js";
 import plantPathology2021Fgvc8 from "./plant-pathology-2021-fgvc8.js";
 import plantSeedlingsClassification from "./plant-seedlings-classification.js";
-import tensorflow2QuestionAnswering from "./tensorflow2-question-answering.js";
-import tweetSentimentExtraction from "./tweet-sentiment-extraction.js";
-import whaleCategorizationPlayground from "./whale-categorization-playground.js";
+import rsna2022CervicalSpineFractureDetection from "./rsna-2022-cervical-spine-fracture-detection.js";
+import rsnaBreastCancerDetection from "./rsna-breast-cancer-detection.js";
+import siimCovid19Detection from "./siim-covid19-detection.js";
 import spaceshipTitanic from "./spaceship-titanic.js";
+import spookyAuthorIdentification from "./spooky-author-identification.js";
+import statoilIcebergClassifierChallenge from "./statoil-iceberg-classifier-challenge.js";
 import tabularPlaygroundSeriesDec2021 from "./tabular-playground-series-dec-2021.js";
 import tensorflowSpeechRecognitionChallenge from "./tensorflow-speech-recognition-challenge.js";
+import tensorflow2QuestionAnswering from "./tensorflow2-question-answering.js";
 import textNormalizationChallengeEnglishLanguage from "./text-normalization-challenge-english-language.js";
 import textNormalizationChallengeRussianLanguage from "./text-normalization-challenge-russian-language.js";
+import tweetSentimentExtraction from "./tweet-sentiment-extraction.js";
+import vinbigdataChestXrayAbnormalitiesDetection from "./vinbigdata-chest-xray-abnormalities-detection.js";
+import whaleCategorizationPlayground from "./whale-categorization-playground.js";
 
 export const COMPETITIONS: readonly CompetitionDefinition[] = [
+  threeDObjectDetectionForAutonomousVehicles,
   aptos2019BlindnessDetection,
   billionWordImputation,
   bmsMolecularTranslation,
@@ -48,18 +62,24 @@ export const COMPETITIONS: readonly CompetitionDefinition[] = [
   cdiscountImageClassificationChallenge,
   chaiiHindiAndTamilQuestionAnswering,
   champsScalarCoupling,
+  dogBreedIdentification,
+  dogsVsCatsReduxKernelsEdition,
   facebookRecruitingIiiKeywordExtraction,
   freesoundAudioTagging2019,
   hAndMPersonalizedFashionRecommendations,
   herbarium2020Fgvc7,
   herbarium2021Fgvc8,
   herbarium2022Fgvc9,
+  hmsHarmfulBrainActivityClassification,
   hotelId2021Fgvc8,
   imet2020Fgvc7,
   inaturalist2019Fgvc6,
   iwildcam2019Fgvc6,
   iwildcam2020Fgvc7,
+  kuzushijiRecognition,
+  leafClassification,
   learningAgencyLabAutomatedEssayScoring2,
+  lmsysChatbotArena,
   ml2021springHw2,
   movieReviewSentimentAnalysisKernelsOnly,
   multiModalGestureRecognition,
@@ -67,13 +87,19 @@ export const COMPETITIONS: readonly CompetitionDefinition[] = [
   paddyDiseaseClassification,
   plantPathology2021Fgvc8,
   plantSeedlingsClassification,
+  rsna2022CervicalSpineFractureDetection,
+  rsnaBreastCancerDetection,
+  siimCovid19Detection,
   spaceshipTitanic,
+  spookyAuthorIdentification,
+  statoilIcebergClassifierChallenge,
   tabularPlaygroundSeriesDec2021,
-  tensorflow2QuestionAnswering,
   tensorflowSpeechRecognitionChallenge,
+  tensorflow2QuestionAnswering,
   textNormalizationChallengeEnglishLanguage,
   textNormalizationChallengeRussianLanguage,
   tweetSentimentExtraction,
+  vinbigdataChestXrayAbnormalitiesDetection,
   whaleCategorizationPlayground,
 ].sort((a, b) =>
   // Code-point order, as Python sorts ids (MLE-bench's split files are in this order).

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import type { MetricInputKind } from "../../metrics/_define.js";
+import { PROBABILITY_KINDS } from "./arbitraries-probabilities.js";
 
 export interface KindSpec {
   arbitrary: fc.Arbitrary<Record<string, unknown>>;
@@ -27,6 +28,7 @@ function paired<T>(item: fc.Arbitrary<T>, minLength = 1, maxLength = 60): fc.Arb
 }
 
 export const KINDS: Partial<Record<MetricInputKind, KindSpec>> = {
+  ...PROBABILITY_KINDS,
   labels: {
     arbitrary: paired(fc.integer({ min: 0, max: 4 })).map(([yTrue, yPred]) => ({ yTrue, yPred })),
     truthKey: "yTrue",
@@ -79,4 +81,37 @@ export const KINDS: Partial<Record<MetricInputKind, KindSpec>> = {
     predictionKey: "yScore",
     rowKeys: ["yTrue", "yScore"],
   },
+  // Ground-truth and predicted boxes on a few images, as flat arrays: boxes are
+  // [x0, y0, x0 + w, y0 + h] with w, h > 0, which reads as valid xyxy and as valid xywh boxes.
+  // Truth and predictions have different lengths, so there are no row-aligned inputs to permute.
+  // Scores are multiples of 0.001 so that the monotone transform cannot merge two of them.
+  detections: {
+    arbitrary: fc.record({ truth: fc.array(labelledBox(), { minLength: 1, maxLength: 12 }), pred: fc.array(fc.tuple(labelledBox(), fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000)), { maxLength: 16 }) }).map(({ truth, pred }) => ({
+      truthImage: truth.map((b) => b.image),
+      truthLabel: truth.map((b) => b.label),
+      truthBoxes: truth.flatMap((b) => b.box),
+      predImage: pred.map(([b]) => b.image),
+      predLabel: pred.map(([b]) => b.label),
+      predBoxes: pred.flatMap(([b]) => b.box),
+      predScore: pred.map(([, score]) => score),
+    })),
+    truthKey: "truthBoxes",
+    predictionKey: "predBoxes",
+    rowKeys: [],
+    scoreKey: "predScore",
+    perfect: (input) => {
+      const n = (input.truthImage as number[]).length;
+      return { ...input, predImage: input.truthImage, predLabel: input.truthLabel, predBoxes: input.truthBoxes, predScore: Array.from({ length: n }, (_, i) => (i + 1) / n) };
+    },
+  },
 };
+
+function labelledBox(): fc.Arbitrary<{ image: number; label: number; box: number[] }> {
+  const coordinate = fc.double({ min: 0, max: 100, noNaN: true });
+  const side = fc.double({ min: 0.5, max: 40, noNaN: true });
+  return fc.record({ image: fc.integer({ min: 0, max: 2 }), label: fc.integer({ min: 0, max: 2 }), x: coordinate, y: coordinate, w: side, h: side }).map(({ image, label, x, y, w, h }) => ({
+    image,
+    label,
+    box: [x, y, x + w, y + h],
+  }));
+}
