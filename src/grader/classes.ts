@@ -7,7 +7,7 @@ import type { Answers } from "../competitions/define.js";
 import { AnswersError } from "../errors.js";
 import type { Column } from "../table/column.js";
 import { Frame } from "../table/frame.js";
-import { PY_WHITESPACE, pythonSplit } from "../table/scalars.js";
+import { PY_WHITESPACE, pythonSplit, unicodeDigitValue } from "../table/scalars.js";
 import { failCells, requireColumns, requireSameLength, requireSameSortedIds } from "./checks.js";
 import { answersTable } from "./prepare.js";
 
@@ -26,7 +26,7 @@ export function pythonInt(text: string): number | undefined {
   let value = 0;
   for (const char of trimmed) {
     if (!DIGIT.test(char)) continue;
-    value = value * 10 + digitValue(char);
+    value = value * 10 + unicodeDigitValue(char);
   }
   return trimmed.startsWith("-") && value !== 0 ? -value : value;
 }
@@ -48,21 +48,9 @@ function outsideInt64(value: number, exact: () => bigint | undefined): boolean {
 /** The exact integer of a text Python's `int()` accepts (digits of any script, as {@link pythonInt}). */
 function exactPythonInt(text: string): bigint {
   let digits = "";
-  for (const char of text.replace(EDGES, "")) if (DIGIT.test(char)) digits += String(digitValue(char));
+  for (const char of text.replace(EDGES, "")) if (DIGIT.test(char)) digits += String(unicodeDigitValue(char));
   const value = BigInt(digits);
   return text.replace(EDGES, "").startsWith("-") ? -value : value;
-}
-
-/**
- * The value of a Unicode decimal digit. Unicode allocates decimal digits in contiguous runs that
- * start at zero, so the value is the distance to the start of the run, modulo 10.
- */
-function digitValue(char: string): number {
-  const code = char.codePointAt(0)!;
-  if (code >= 48 && code <= 57) return code - 48;
-  let start = code;
-  while (DIGIT.test(String.fromCodePoint(start - 1))) start--;
-  return (code - start) % 10;
 }
 
 type Role = "submission" | "answers";

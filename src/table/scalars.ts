@@ -122,7 +122,7 @@ const PY_SPECIAL_PATTERN = /^[+-]?(?:inf|infinity|nan)$/i;
  * Python raises ValueError.
  */
 export function pythonFloat(text: string): number | undefined {
-  const trimmed = text.replace(PY_WHITESPACE_EDGES, "");
+  const trimmed = asciiDigits(text).replace(PY_WHITESPACE_EDGES, "");
   if (PY_FLOAT_PATTERN.test(trimmed)) return Number(trimmed.replaceAll("_", ""));
   if (PY_SPECIAL_PATTERN.test(trimmed)) {
     const negative = trimmed.startsWith("-");
@@ -130,6 +130,26 @@ export function pythonFloat(text: string): number | undefined {
     return negative ? -Infinity : Infinity;
   }
   return undefined;
+}
+
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * The value of a Unicode decimal digit (category Nd). Unicode allocates decimal digits in
+ * contiguous runs that start at zero, so the value is the distance to the start of the run, modulo 10.
+ */
+export function unicodeDigitValue(char: string): number {
+  const code = char.codePointAt(0)!;
+  if (code >= 48 && code <= 57) return code - 48;
+  let start = code;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return (code - start) % 10;
+}
+
+/** Unicode decimal digits replaced by ASCII ones, as Python's `float()` and `int()` read them (`"١٢"` is 12). */
+export function asciiDigits(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.replace(NON_ASCII_DIGIT, (char) => String(unicodeDigitValue(char))) : text;
 }
 
 /** Characters Python's `str.split()` and `str.strip()` treat as whitespace. */
