@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import type { MetricInputKind } from "../../metrics/_define.js";
 import { PROBABILITY_KINDS } from "./arbitraries-probabilities.js";
+import { SCORE_KINDS } from "./arbitraries-scores.js";
 
 export interface KindSpec {
   arbitrary: fc.Arbitrary<Record<string, unknown>>;
@@ -29,6 +30,7 @@ function paired<T>(item: fc.Arbitrary<T>, minLength = 1, maxLength = 60): fc.Arb
 
 export const KINDS: Partial<Record<MetricInputKind, KindSpec>> = {
   ...PROBABILITY_KINDS,
+  ...SCORE_KINDS,
   labels: {
     arbitrary: paired(fc.integer({ min: 0, max: 4 })).map(([yTrue, yPred]) => ({ yTrue, yPred })),
     truthKey: "yTrue",
@@ -80,6 +82,18 @@ export const KINDS: Partial<Record<MetricInputKind, KindSpec>> = {
     truthKey: "yTrue",
     predictionKey: "yScore",
     rowKeys: ["yTrue", "yScore"],
+  },
+  "multioutput-regression": {
+    // Row-major matrices: n rows of k values each.
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 4 }))
+      .chain(([n, k]) => {
+        const matrix = fc.array(fc.array(finite(), { minLength: k, maxLength: k }), { minLength: n, maxLength: n });
+        return fc.record({ yTrue: matrix, yPred: matrix });
+      }),
+    truthKey: "yTrue",
+    predictionKey: "yPred",
+    rowKeys: ["yTrue", "yPred"],
   },
   // Ground-truth and predicted boxes on a few images, as flat arrays: boxes are
   // [x0, y0, x0 + w, y0 + h] with w, h > 0, which reads as valid xyxy and as valid xywh boxes.
