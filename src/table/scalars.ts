@@ -49,12 +49,14 @@ export function isIntegerText(text: string): boolean {
 /**
  * The float pandas reads from a cell with `float_precision="round_trip"` (correctly rounded, as
  * `Number()` is), or undefined when pandas would keep the cell as text. Blanks around a decimal are
- * allowed; `inf`/`infinity` must stand alone; a value that overflows the double range stays text.
+ * allowed; `inf`/`infinity` must stand alone; a value above the double range stays text (`1e309`),
+ * one below it is -inf (`-1e309`), as pandas 1.5 to 2.3 read them.
  */
 export function parseFloatText(text: string): number | undefined {
   if (FLOAT_PATTERN.test(text)) {
     const value = Number(text);
-    return Number.isFinite(value) ? value : undefined;
+    // pandas' round-trip converter keeps a positive overflow as text but reads a negative one as -inf.
+    return value === Infinity ? undefined : value;
   }
   if (INF_PATTERN.test(text)) return text.charCodeAt(0) === 45 ? -Infinity : Infinity;
   return undefined;

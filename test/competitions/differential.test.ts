@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { grade, listCompetitions } from "../../src/index.js";
+import { Frame } from "../../src/table/frame.js";
 import { REPO_ROOT, compareCase, type ConformanceCase } from "../helpers/shared.js";
 
 const DIFFERENTIAL = join(REPO_ROOT, "fixtures", "differential");
@@ -58,3 +59,33 @@ describe("differential tests against MLE-bench's graders", () => {
     });
   }
 });
+
+interface ReaderCase {
+  csv: string;
+  dtype: string;
+  values: (string | boolean | { text: string })[];
+}
+
+describe("column typing against pandas.read_csv (fixtures/differential/read-csv.json)", () => {
+  const reader = JSON.parse(readFileSync(join(DIFFERENTIAL, "read-csv.json"), "utf8")) as { cases: ReaderCase[] };
+  it(`types ${reader.cases.length} generated columns as pandas does`, () => {
+    const differences: string[] = [];
+    for (const testCase of reader.cases) {
+      const column = Frame.fromCsv(testCase.csv).col("y");
+      const got = Array.from({ length: column.length }, (_, i) => describeCell(column.get(i)));
+      const want = testCase.values.map((v) => (typeof v === "object" ? `text:${v.text}` : typeof v === "boolean" ? String(v) : describeCell(NONFINITE[v] ?? Number(v))));
+      if (column.dtype !== testCase.dtype || got.join("|") !== want.join("|")) {
+        differences.push(`${JSON.stringify(testCase.csv)}: pandas ${testCase.dtype} [${want.join(", ")}], ours ${column.dtype} [${got.join(", ")}]`);
+      }
+    }
+    expect(differences.slice(0, 10)).toEqual([]);
+  });
+});
+
+const NONFINITE: Record<string, number> = { nan: NaN, inf: Infinity, "-inf": -Infinity };
+
+function describeCell(value: string | number | boolean): string {
+  if (typeof value === "string") return `text:${value}`;
+  if (typeof value === "boolean") return String(value);
+  return Number.isNaN(value) ? "nan" : String(value);
+}
