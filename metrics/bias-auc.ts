@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { sequentialSum } from "../src/_internal/numeric.js";
 import { defineMetric } from "./_define.js";
@@ -93,14 +93,14 @@ function powerMean(values: Float64Array, power: number): number {
   return Math.pow(sequentialSum(powers) / values.length, 1 / power);
 }
 
-const optionsSchema = z
-  .object({
-    threshold: z.number().default(0.5).describe("values ≥ threshold count as toxic / as mentioning the identity; NaN counts as 0"),
-    binarizePredictions: z.boolean().default(true).describe("binarise predictions at the threshold before the AUCs (MLE-bench); false uses the raw scores (Kaggle)"),
-    power: z.number().refine((p) => p !== 0, "expected a non-zero power").default(-5).describe("exponent of the generalized mean over identities"),
-    weight: z.number().default(0.25).describe("weight of the overall AUC and of each bias mean"),
-  })
-  .strict();
+const optionsSchema = z.strictObject({
+  threshold: z._default(z.number(), 0.5).check(z.describe("values ≥ threshold count as toxic / as mentioning the identity; NaN counts as 0")),
+  binarizePredictions: z
+    ._default(z.boolean(), true)
+    .check(z.describe("binarise predictions at the threshold before the AUCs (MLE-bench); false uses the raw scores (Kaggle)")),
+  power: z._default(z.number().check(z.refine((p) => p !== 0, "expected a non-zero power")), -5).check(z.describe("exponent of the generalized mean over identities")),
+  weight: z._default(z.number(), 0.25).check(z.describe("weight of the overall AUC and of each bias mean")),
+});
 
 export const biasAucMetric = defineMetric({
   id: "bias-auc",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defineMetric } from "./_define.js";
 import type { Label, LabelArray } from "./_labels.js";
 import { areaUnderCurve, posLabelTarget, rocCurveOf } from "./_roc.js";
@@ -82,14 +82,17 @@ function insertTprThresholds(fpr: number[], tpr: number[], edges: readonly numbe
 }
 
 const optionsSchema = z
-  .object({
-    tprThresholds: z.array(z.number().min(0).max(1)).min(2).default([...DEFAULT_THRESHOLDS]).describe("TPR band edges, ascending"),
-    weights: z.array(z.number().nonnegative()).min(1).default([...DEFAULT_WEIGHTS]).describe("one weight per band"),
-    posLabel: z.union([z.number(), z.string(), z.boolean()]).default(1).describe("the positive class"),
+  .strictObject({
+    tprThresholds: z
+      ._default(z.array(z.number().check(z.gte(0), z.lte(1))).check(z.minLength(2)), [...DEFAULT_THRESHOLDS])
+      .check(z.describe("TPR band edges, ascending")),
+    weights: z._default(z.array(z.number().check(z.gte(0))).check(z.minLength(1)), [...DEFAULT_WEIGHTS]).check(z.describe("one weight per band")),
+    posLabel: z._default(z.union([z.number(), z.string(), z.boolean()]), 1).check(z.describe("the positive class")),
   })
-  .strict()
-  .refine((o) => o.weights.length === o.tprThresholds.length - 1, { message: "expected one weight per band (tprThresholds.length - 1)" })
-  .refine((o) => o.tprThresholds.every((t, i) => i === 0 || t > o.tprThresholds[i - 1]!), { message: "expected ascending tprThresholds" });
+  .check(
+    z.refine((o) => o.weights.length === o.tprThresholds.length - 1, { message: "expected one weight per band (tprThresholds.length - 1)" }),
+    z.refine((o) => o.tprThresholds.every((t, i) => i === 0 || t > o.tprThresholds[i - 1]!), { message: "expected ascending tprThresholds" }),
+  );
 
 export const weightedPartialAucMetric = defineMetric({
   id: "weighted-partial-auc",
