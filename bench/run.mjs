@@ -6,6 +6,7 @@
  *   npm run bench                       full run (10^4, 10^6, 10^7 rows; several minutes)
  *   npm run bench -- --quick            10^4 and 10^5 rows only
  *   npm run bench -- --only=binary-auc,levenshtein --repeat=3 --no-baseline --cpu=1
+ *   npm run bench -- --others           then the other benchmarks of this folder (bench/*.mjs)
  *
  * Every measurement runs in its own child process pinned to one core (`taskset`), ours then the
  * baseline's, case by case. Data is generated once into os.tmpdir()/mlegrade-bench.
@@ -14,7 +15,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpus, freemem, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { dataFor } from "./lib/generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -113,6 +114,15 @@ printMetricTable(metricRows);
 if (!only || only.has("startup")) {
   section("Start-up: whole `mlegrade grade` process on a 100-row submission (median of 15 runs)");
   printStartup(await startup());
+}
+
+if (args.others) {
+  // The focused benchmarks beside this one (segmentation, streaming validation, …), one process each.
+  for (const file of readdirSync(here).filter((name) => name.endsWith(".mjs") && name !== "run.mjs").sort()) {
+    section(`bench/${file}`);
+    const result = spawnSync(process.execPath, [join(here, file)], { cwd: root, stdio: "inherit" });
+    if (result.status !== 0) process.exitCode = 1;
+  }
 }
 
 const out = join(dataRoot, "results.json");

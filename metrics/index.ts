@@ -9,7 +9,11 @@ import { accuracyMetric } from "./accuracy.js";
 import { biasAucMetric } from "./bias-auc.js";
 import { box3dMapMetric } from "./box3d-map.js";
 import { cocoAveragePrecisionMetric } from "./coco-average-precision.js";
+import { diceHausdorffComboMetric } from "./dice-hausdorff-combo.js";
+import { globalDiceMetric } from "./global-dice.js";
+import { hausdorffDistanceMetric } from "./hausdorff-distance.js";
 import { haversineDistanceQuantilesMetric } from "./haversine-distance-quantiles.js";
+import { iouThresholdPrecisionMetric } from "./iou-threshold-precision.js";
 import { klDivergenceMetric } from "./kl-divergence.js";
 import { labelRankingAveragePrecisionMetric } from "./label-ranking-average-precision.js";
 import { levenshteinDistanceMetric } from "./levenshtein-distance.js";
@@ -24,9 +28,11 @@ import { meanAngularErrorMetric } from "./mean-angular-error.js";
 import { meanColumnRocAucMetric } from "./mean-column-roc-auc.js";
 import { meanColumnwiseRootMeanSquaredErrorMetric } from "./mean-columnwise-root-mean-squared-error.js";
 import { meanColumnwiseSpearmanMetric } from "./mean-columnwise-spearman.js";
+import { meanDiceMetric } from "./mean-dice.js";
 import { microF1Metric } from "./micro-f1.js";
 import { modifiedLaplaceLogLikelihoodMetric } from "./modified-laplace-log-likelihood.js";
 import { pearsonCorrelationMetric } from "./pearson-correlation.js";
+import { pixelFBetaMetric } from "./pixel-f-beta.js";
 import { pointInBoxF1Metric } from "./point-in-box-f1.js";
 import { pooledDetectionMapMetric } from "./pooled-detection-map.js";
 import { pooledKendallTauMetric } from "./pooled-kendall-tau.js";
@@ -52,11 +58,20 @@ export type {
   MetricProperties,
   MetricReference,
 } from "./_define.js";
+export type { BinaryMask, Bitmap } from "./_masks.js";
+export type { Matrix, MatrixLike } from "./_probabilities.js";
+export { decodeRle, encodeRle, emptyRunLengthMask, runLengthMaskToBitmap, RleError } from "./_rle.js";
+export type { PythonException, RleOrder, RleProblem, RunLengthMask } from "./_rle.js";
 export { accuracy, accuracyMetric } from "./accuracy.js";
 export { biasAuc, biasAucMetric, type BiasAucOptions } from "./bias-auc.js";
 export { box3dMeanAveragePrecision, box3dMapMetric } from "./box3d-map.js";
 export { cocoAveragePrecision, cocoAveragePrecisionMetric } from "./coco-average-precision.js";
+export { diceHausdorffCombo, diceHausdorffComboMetric, volumeHausdorffScore } from "./dice-hausdorff-combo.js";
+export { globalDice, globalDiceMetric } from "./global-dice.js";
+export { hausdorffDistance, hausdorffDistanceMetric } from "./hausdorff-distance.js";
+export type { BinaryVolume } from "./hausdorff-distance.js";
 export { haversineDistanceQuantiles, haversineDistanceQuantilesMetric } from "./haversine-distance-quantiles.js";
+export { iouThresholdPrecision, iouThresholdPrecisionMetric, TGS_THRESHOLDS } from "./iou-threshold-precision.js";
 export { klDivergence, klDivergenceMetric } from "./kl-divergence.js";
 export { labelRankingAveragePrecision, labelRankingAveragePrecisionMetric, type LabelRankingAveragePrecisionOptions } from "./label-ranking-average-precision.js";
 export { meanLevenshteinDistance, levenshteinDistanceMetric, type Sequence } from "./levenshtein-distance.js";
@@ -71,9 +86,11 @@ export { meanAngularError, meanAngularErrorMetric } from "./mean-angular-error.j
 export { meanColumnRocAuc, meanColumnRocAucMetric } from "./mean-column-roc-auc.js";
 export { meanColumnwiseRootMeanSquaredError, meanColumnwiseRootMeanSquaredErrorMetric } from "./mean-columnwise-root-mean-squared-error.js";
 export { meanColumnwiseSpearman, meanColumnwiseSpearmanMetric } from "./mean-columnwise-spearman.js";
+export { diceCoefficient, meanDice, meanDiceMetric } from "./mean-dice.js";
 export { microF1, microF1LabelSets, microF1Metric, type MicroF1LabelSetsOptions } from "./micro-f1.js";
 export { modifiedLaplaceLogLikelihood, modifiedLaplaceLogLikelihoodMetric } from "./modified-laplace-log-likelihood.js";
 export { pearsonCorrelation, pearsonCorrelationMetric } from "./pearson-correlation.js";
+export { pixelFBeta, pixelFBetaMetric } from "./pixel-f-beta.js";
 export { pointInBoxF1, pointInBoxF1Metric } from "./point-in-box-f1.js";
 export { pooledDetectionMap, pooledDetectionMapMetric } from "./pooled-detection-map.js";
 export { pooledKendallTau, pooledKendallTauMetric } from "./pooled-kendall-tau.js";
@@ -87,14 +104,17 @@ export { top1Error, top1ErrorMetric } from "./top-1-error.js";
 export { weightedBinaryLogLoss, weightedBinaryLogLossMetric } from "./weighted-binary-log-loss.js";
 export { weightedPartialAuc, weightedPartialAucMetric, type WeightedPartialAucOptions } from "./weighted-partial-auc.js";
 export { wordJaccard, wordJaccardMetric, wordSet, type WordJaccardOptions } from "./word-jaccard.js";
-export type { Matrix, MatrixLike } from "./_probabilities.js";
 
 const DESCRIPTORS = [
   accuracyMetric,
   biasAucMetric,
   box3dMapMetric,
   cocoAveragePrecisionMetric,
+  diceHausdorffComboMetric,
+  globalDiceMetric,
+  hausdorffDistanceMetric,
   haversineDistanceQuantilesMetric,
+  iouThresholdPrecisionMetric,
   klDivergenceMetric,
   labelRankingAveragePrecisionMetric,
   levenshteinDistanceMetric,
@@ -109,9 +129,11 @@ const DESCRIPTORS = [
   meanColumnRocAucMetric,
   meanColumnwiseRootMeanSquaredErrorMetric,
   meanColumnwiseSpearmanMetric,
+  meanDiceMetric,
   microF1Metric,
   modifiedLaplaceLogLikelihoodMetric,
   pearsonCorrelationMetric,
+  pixelFBetaMetric,
   pointInBoxF1Metric,
   pooledDetectionMapMetric,
   pooledKendallTauMetric,

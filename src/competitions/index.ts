@@ -23,6 +23,7 @@ import dogsVsCatsReduxKernelsEdition from "./dogs-vs-cats-redux-kernels-edition.
 import facebookRecruitingIiiKeywordExtraction from "./facebook-recruiting-iii-keyword-extraction.js";
 import freesoundAudioTagging2019 from "./freesound-audio-tagging-2019.js";
 import googleQuestChallenge from "./google-quest-challenge.js";
+import googleResearchIdentifyContrailsReduceGlobalWarming from "./google-research-identify-contrails-reduce-global-warming.js";
 import hAndMPersonalizedFashionRecommendations from "./h-and-m-personalized-fashion-recommendations.js";
 import herbarium2020Fgvc7 from "./herbarium-2020-fgvc7.js";
 import herbarium2021Fgvc8 from "./herbarium-2021-fgvc8.js";
@@ -30,6 +31,7 @@ import herbarium2022Fgvc9 from "./herbarium-2022-fgvc9.js";
 import histopathologicCancerDetection from "./histopathologic-cancer-detection.js";
 import hmsHarmfulBrainActivityClassification from "./hms-harmful-brain-activity-classification.js";
 import hotelId2021Fgvc8 from "./hotel-id-2021-fgvc8.js";
+import hubmapKidneySegmentation from "./hubmap-kidney-segmentation.js";
 import icecubeNeutrinosInDeepIce from "./icecube-neutrinos-in-deep-ice.js";
 import imet2020Fgvc7 from "./imet-2020-fgvc7.js";
 import inaturalist2019Fgvc6 from "./inaturalist-2019-fgvc6.js";
@@ -76,10 +78,13 @@ import tensorflowSpeechRecognitionChallenge from "./tensorflow-speech-recognitio
 import tensorflow2QuestionAnswering from "./tensorflow2-question-answering.js";
 import textNormalizationChallengeEnglishLanguage from "./text-normalization-challenge-english-language.js";
 import textNormalizationChallengeRussianLanguage from "./text-normalization-challenge-russian-language.js";
+import tgsSaltIdentificationChallenge from "./tgs-salt-identification-challenge.js";
 import theIcml2013WhaleChallengeRightWhaleRedux from "./the-icml-2013-whale-challenge-right-whale-redux.js";
 import tweetSentimentExtraction from "./tweet-sentiment-extraction.js";
 import usPatentPhraseToPhraseMatching from "./us-patent-phrase-to-phrase-matching.js";
+import uwMadisonGiTractImageSegmentation from "./uw-madison-gi-tract-image-segmentation.js";
 import ventilatorPressurePrediction from "./ventilator-pressure-prediction.js";
+import vesuviusChallengeInkDetection from "./vesuvius-challenge-ink-detection.js";
 import vinbigdataChestXrayAbnormalitiesDetection from "./vinbigdata-chest-xray-abnormalities-detection.js";
 import whaleCategorizationPlayground from "./whale-categorization-playground.js";
 
@@ -102,6 +107,7 @@ export const COMPETITIONS: readonly CompetitionDefinition[] = [
   facebookRecruitingIiiKeywordExtraction,
   freesoundAudioTagging2019,
   googleQuestChallenge,
+  googleResearchIdentifyContrailsReduceGlobalWarming,
   hAndMPersonalizedFashionRecommendations,
   herbarium2020Fgvc7,
   herbarium2021Fgvc8,
@@ -109,6 +115,7 @@ export const COMPETITIONS: readonly CompetitionDefinition[] = [
   histopathologicCancerDetection,
   hmsHarmfulBrainActivityClassification,
   hotelId2021Fgvc8,
+  hubmapKidneySegmentation,
   icecubeNeutrinosInDeepIce,
   imet2020Fgvc7,
   inaturalist2019Fgvc6,
@@ -155,10 +162,13 @@ export const COMPETITIONS: readonly CompetitionDefinition[] = [
   tensorflow2QuestionAnswering,
   textNormalizationChallengeEnglishLanguage,
   textNormalizationChallengeRussianLanguage,
+  tgsSaltIdentificationChallenge,
   theIcml2013WhaleChallengeRightWhaleRedux,
   tweetSentimentExtraction,
   usPatentPhraseToPhraseMatching,
+  uwMadisonGiTractImageSegmentation,
   ventilatorPressurePrediction,
+  vesuviusChallengeInkDetection,
   vinbigdataChestXrayAbnormalitiesDetection,
   whaleCategorizationPlayground,
 ].sort((a, b) =>

@@ -1,28 +1,11 @@
 import { accuracy } from "../../metrics/accuracy.js";
 import { AnswersError } from "../errors.js";
 import { requireColumns, requireSameLength, requireSameSortedIds } from "../grader/checks.js";
-import { answersTable, labelsOf } from "../grader/prepare.js";
-import type { Cell, Column } from "../table/column.js";
-import { pythonStr } from "../table/scalars.js";
+import { answersTable, labelsOf, listLabelsOf } from "../grader/prepare.js";
 import { defineCompetition } from "./define.js";
 
 const ID = "image_id";
 const TARGET = "label";
-
-/**
- * `column.fillna("").tolist()` as scikit-learn then sees it: numpy turns a list that mixes text
- * with numbers or booleans into an array of strings (`""`, `"1.0"`, `"True"`).
- */
-function filledLabels(column: Column): ArrayLike<Cell> {
-  const cells = labelsOf(column.fillMissing(""));
-  let text = false;
-  let other = false;
-  for (let i = 0; i < cells.length; i++) {
-    if (typeof cells[i] === "string") text = true;
-    else other = true;
-  }
-  return text && other ? Array.from(cells, (cell) => pythonStr(cell)) : cells;
-}
 
 export default defineCompetition(
   {
@@ -59,6 +42,6 @@ export default defineCompetition(
     const sub = submission.sortBy(ID);
     const sortedAnswers = ans.sortBy(ID);
     requireSameSortedIds(sub, sortedAnswers, ID);
-    return accuracy(labelsOf(sortedAnswers.col(TARGET)), filledLabels(sub.col(TARGET)));
+    return accuracy(labelsOf(sortedAnswers.col(TARGET)), listLabelsOf(sub.col(TARGET).fillMissing("")));
   },
 );

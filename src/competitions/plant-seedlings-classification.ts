@@ -1,6 +1,6 @@
 import { microF1 } from "../../metrics/micro-f1.js";
 import { alignBySortedIds } from "../grader/align.js";
-import { labelsOf } from "../grader/prepare.js";
+import { listLabelsOf } from "../grader/prepare.js";
 import { defineCompetition } from "./define.js";
 
 const SPECIES = [
@@ -27,11 +27,12 @@ export default defineCompetition(
     rowMatching: "sort both by file; sorted ids must be equal; rows paired in that order",
     knownIssues: [
       "Micro F1 over single labels equals accuracy",
-      "A missing species, or a species column that pandas reads as numbers, crashes the grader (scikit-learn rejects mixed label types), so the score is null",
+      "An empty species among names counts as the wrong label \"nan\" (numpy turns the list into text); a species column that is all empty or that pandas reads as numbers crashes the grader (scikit-learn rejects NaN and mixed label types), so the score is null",
     ],
   },
   (submission, answers) => {
     const { yTrue, yPred } = alignBySortedIds(submission, answers, { id: "file", target: "species", order: "columns-first" });
-    return microF1(labelsOf(yTrue), labelsOf(yPred));
+    // The grader passes `.tolist()`: numpy turns an empty cell among species names into the text "nan".
+    return microF1(listLabelsOf(yTrue), listLabelsOf(yPred));
   },
 );

@@ -7,7 +7,7 @@ import type { Answers } from "../competitions/define.js";
 import { AnswersError } from "../errors.js";
 import type { Column } from "../table/column.js";
 import { Frame } from "../table/frame.js";
-import { PY_WHITESPACE, pythonSplit } from "../table/scalars.js";
+import { PY_WHITESPACE, pythonSplit, unicodeDigitValue } from "../table/scalars.js";
 import { failCells, requireColumns, requireSameLength, requireSameSortedIds } from "./checks.js";
 import { answersTable } from "./prepare.js";
 
@@ -26,27 +26,37 @@ export function pythonInt(text: string): number | undefined {
   let value = 0;
   for (const char of trimmed) {
     if (!DIGIT.test(char)) continue;
-    value = value * 10 + digitValue(char);
+    value = value * 10 + unicodeDigitValue(char);
   }
   return trimmed.startsWith("-") && value !== 0 ? -value : value;
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
 /**
- * The value of a Unicode decimal digit. Unicode allocates decimal digits in contiguous runs that
- * start at zero, so the value is the distance to the start of the run, modulo 10.
+ * Whether Python's `int()` of this cell falls outside int64. numpy then turns the list of labels
+ * into floats or Python objects, which scikit-learn rejects ("continuous" or "unknown" targets), so
+ * MLE-bench crashes. `value` is the (possibly rounded) number already read from the cell.
  */
-function digitValue(char: string): number {
-  const code = char.codePointAt(0)!;
-  if (code >= 48 && code <= 57) return code - 48;
-  let start = code;
-  while (DIGIT.test(String.fromCodePoint(start - 1))) start--;
-  return (code - start) % 10;
+function outsideInt64(value: number, exact: () => bigint | undefined): boolean {
+  if (Math.abs(value) < 2 ** 62) return false;
+  const big = exact() ?? BigInt(value);
+  return big < INT64_MIN || big > INT64_MAX;
+}
+
+/** The exact integer of a text Python's `int()` accepts (digits of any script, as {@link pythonInt}). */
+function exactPythonInt(text: string): bigint {
+  let digits = "";
+  for (const char of text.replace(EDGES, "")) if (DIGIT.test(char)) digits += String(unicodeDigitValue(char));
+  const value = BigInt(digits);
+  return text.replace(EDGES, "").startsWith("-") ? -value : value;
 }
 
 type Role = "submission" | "answers";
 
 /** Fails on the given cells: a submission error (MLE-bench crashes on it) or an answers error. */
-function reject(frame: Frame, column: Column, rows: number[], code: "MISSING_VALUE" | "NON_FINITE" | "NON_INTEGER", expected: string, role: Role): never {
+function reject(frame: Frame, column: Column, rows: number[], code: "MISSING_VALUE" | "NON_FINITE" | "NON_INTEGER" | "OUT_OF_RANGE", expected: string, role: Role): never {
   if (role === "answers") throw new AnswersError(`answers column "${column.name}": expected ${expected} in every row, got ${rows.length} other values`);
   failCells(frame, column, rows, code, expected, "error");
 }
@@ -61,22 +71,26 @@ export function pythonIntsOf(frame: Frame, column: Column, role: Role = "submiss
   const missing: number[] = [];
   const infinite: number[] = [];
   const bad: number[] = [];
+  const huge: number[] = [];
   for (let i = 0; i < column.length; i++) {
     const cell = column.get(i);
     if (typeof cell === "boolean") out[i] = cell ? 1 : 0;
     else if (typeof cell === "number") {
       if (Number.isNaN(cell)) missing.push(i);
       else if (!Number.isFinite(cell)) infinite.push(i);
+      else if (outsideInt64(cell, () => column.bigValues?.get(i))) huge.push(i);
       else out[i] = Math.trunc(cell) + 0;
     } else {
       const value = pythonInt(cell);
       if (value === undefined) bad.push(i);
+      else if (outsideInt64(value, () => exactPythonInt(cell))) huge.push(i);
       else out[i] = value;
     }
   }
   if (missing.length > 0) reject(frame, column, missing, "MISSING_VALUE", "an integer class id", role);
   if (infinite.length > 0) reject(frame, column, infinite, "NON_FINITE", "an integer class id", role);
   if (bad.length > 0) reject(frame, column, bad, "NON_INTEGER", "an integer class id", role);
+  if (huge.length > 0) reject(frame, column, huge, "OUT_OF_RANGE", "an integer class id within the 64-bit range", role);
   return out;
 }
 
@@ -94,7 +108,12 @@ export function firstLabelsOf(frame: Frame, column: Column): Float64Array {
     if (missing.length > 0) failCells(frame, column, missing, "MISSING_VALUE", expected, "error");
     failCells(frame, column, Array.from({ length: column.length }, (_, i) => i), "NON_INTEGER", expected, "error");
   }
-  if (column.values) return column.values;
+  const huge: number[] = [];
+  if (column.values) {
+    if (column.dtype === "uint64") for (let i = 0; i < column.length; i++) if (outsideInt64(column.values[i]!, () => column.bigValues?.get(i))) huge.push(i);
+    if (huge.length > 0) failCells(frame, column, huge, "OUT_OF_RANGE", "an integer class id within the 64-bit range", "error");
+    return column.values;
+  }
   const out = new Float64Array(column.length);
   const missing: number[] = [];
   const bad: number[] = [];
@@ -106,11 +125,13 @@ export function firstLabelsOf(frame: Frame, column: Column): Float64Array {
       const first = pythonSplit(cell)[0];
       const value = first === undefined ? undefined : pythonInt(first);
       if (value === undefined) bad.push(i);
+      else if (outsideInt64(value, () => exactPythonInt(first!))) huge.push(i);
       else out[i] = value;
     }
   }
   if (missing.length > 0) failCells(frame, column, missing, "MISSING_VALUE", "a space-separated list of integer class ids", "error");
   if (bad.length > 0) failCells(frame, column, bad, "NON_INTEGER", "a space-separated list starting with an integer class id", "error");
+  if (huge.length > 0) failCells(frame, column, huge, "OUT_OF_RANGE", "an integer class id within the 64-bit range", "error");
   return out;
 }
 

@@ -7,7 +7,7 @@
  * - a column whose cells are all integers (blanks and a sign allowed, leading zeros dropped) and
  *   none missing is int64 (uint64 above the int64 range, text beyond that);
  * - else, if every present cell is a decimal number or `inf`, the column is float64; a value that
- *   overflows the double range keeps the whole column as text;
+ *   is above the double range keeps the whole column as text (one below it is -inf);
  * - else, if every cell is `true`/`false` in any case, the column is bool (with missing cells it is
  *   an object column of booleans and NaN);
  * - else the column holds the text verbatim (NaN for missing cells).
@@ -195,26 +195,33 @@ export function dedupeHeader(raw: readonly string[]): string[] {
   return names;
 }
 
-/** Types one column from its field texts, following pandas' int → float → bool → object order. */
+/**
+ * Types one column from its field texts, following pandas' int → float → bool → object order. The
+ * integer stages scan the cells in order and stop at the first failure, as pandas' C parser does:
+ * - int64: a cell that is not an integer sends the column to the float stage; an integer outside
+ *   int64 (before any such cell) sends it to the uint64 stage; missing cells make it float64;
+ * - uint64: any cell starting with `-` marks a negative, a missing cell marks a null, a value above
+ *   2^64 - 1 makes the column text, a non-integer sends it to the float stage; values above int64
+ *   together with negatives or nulls make the column text *without* missing-value detection (an
+ *   empty cell stays ""), negatives alone make it text, values above int64 alone make it uint64.
+ */
 function typeColumn(name: string, tokens: CsvTokens, position: number, naValues: ReadonlySet<string>): Column {
   const rows = tokens.recordCount;
+  const raw = new Array<string>(rows);
   const texts = new Array<string | null>(rows);
   let missing = 0;
-  let allInt = true;
-  let allFloat = true;
   let allBool = true;
   for (let r = 0; r < rows; r++) {
     const start = tokens.recordStart[r]!;
     const field = start + position;
     const text = field < tokens.recordStart[r + 1]! ? fieldText(tokens, field) : "";
+    raw[r] = text;
     if (naValues.has(text)) {
       texts[r] = null;
       missing++;
       continue;
     }
     texts[r] = text;
-    if (allInt && !isIntegerText(text)) allInt = false;
-    if (allFloat && !allInt && parseFloatText(text) === undefined) allFloat = false;
     if (allBool && parseBool(text) === undefined) allBool = false;
   }
   const present = rows - missing;
@@ -222,44 +229,30 @@ function typeColumn(name: string, tokens: CsvTokens, position: number, naValues:
   if (rows === 0) return new Column({ name, dtype: "object", cells: [] });
   if (present === 0) return new Column({ name, dtype: "float64", values: new Float64Array(rows).fill(NaN) });
 
-  if (allInt && missing === 0) {
-    let widest: "int64" | "uint64" | "overflow" = "int64";
-    for (const text of texts) {
-      const range = integerRange(text!);
-      if (range === "overflow") {
-        widest = "overflow";
-        break;
-      }
-      if (range === "uint64") widest = "uint64";
-    }
-    if (widest !== "overflow") {
-      const values = new Float64Array(rows);
-      const bigValues = new Map<number, bigint>();
+  const integers = integerStage(texts);
+  if (integers === "int64" || integers === "uint64") {
+    if (missing > 0) {
+      // pandas marks missing integers with INT64_MIN before casting to float, so that value is NaN too.
+      const column = floatColumn(name, texts)!;
       for (let r = 0; r < rows; r++) {
-        const value = Number(texts[r]!.trim());
-        values[r] = value === 0 ? 0 : value;
-        if (!Number.isSafeInteger(value)) bigValues.set(r, BigInt(texts[r]!.trim()));
+        if (column.values![r] === INT64_MIN_FLOAT && BigInt(texts[r]!.trim()) === INT64_MIN) column.values![r] = NaN;
       }
-      return new Column({ name, dtype: widest, values, bigValues });
+      return column;
     }
-    return objectColumn(name, texts);
-  }
-
-  if (allInt || allFloat) {
-    // Re-check every cell as a float: the int test above may have passed some and failed others.
     const values = new Float64Array(rows);
+    const bigValues = new Map<number, bigint>();
     for (let r = 0; r < rows; r++) {
-      const text = texts[r];
-      if (text === null) {
-        values[r] = NaN;
-        continue;
-      }
-      const value = parseFloatText(text);
-      if (value === undefined) return objectColumn(name, texts);
-      values[r] = value;
+      const value = Number(texts[r]!.trim());
+      values[r] = value === 0 ? 0 : value;
+      if (!Number.isSafeInteger(value)) bigValues.set(r, BigInt(texts[r]!.trim()));
     }
-    return new Column({ name, dtype: "float64", values });
+    return new Column({ name, dtype: integers, values, bigValues });
   }
+  if (integers === "text") return objectColumn(name, texts);
+  if (integers === "raw-text") return objectColumn(name, raw);
+
+  const floats = floatColumn(name, texts);
+  if (floats) return floats;
 
   if (allBool) {
     if (missing === 0) {
@@ -273,7 +266,61 @@ function typeColumn(name: string, tokens: CsvTokens, position: number, naValues:
   return objectColumn(name, texts);
 }
 
-function objectColumn(name: string, texts: (string | null)[]): Column {
+const LEADING_ASCII_SPACE = /^[ \t\n\v\f\r]*/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MIN_FLOAT = -(2 ** 63);
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/** pandas' integer stages (see {@link typeColumn}): the column's integer dtype, or what to do instead. */
+function integerStage(texts: readonly (string | null)[]): "int64" | "uint64" | "not-integer" | "text" | "raw-text" {
+  let overflow = false;
+  for (const text of texts) {
+    if (text === null) continue;
+    if (!isIntegerText(text)) return "not-integer";
+    if (integerRange(text) !== "int64") {
+      overflow = true;
+      break;
+    }
+  }
+  if (!overflow) return "int64";
+  let seenNull = false;
+  let seenNegative = false;
+  let seenUnsigned = false;
+  for (const text of texts) {
+    if (text === null) {
+      seenNull = true;
+      continue;
+    }
+    if (text.replace(LEADING_ASCII_SPACE, "").startsWith("-")) {
+      seenNegative = true;
+      continue;
+    }
+    if (!isIntegerText(text)) return "not-integer";
+    const value = BigInt(text.trim());
+    if (value > UINT64_MAX) return "text";
+    if (integerRange(text) === "uint64") seenUnsigned = true;
+  }
+  if (seenUnsigned && (seenNegative || seenNull)) return "raw-text";
+  return seenNegative ? "text" : "uint64";
+}
+
+/** The column as float64 if every present cell reads as a float (missing cells are NaN), else undefined. */
+function floatColumn(name: string, texts: readonly (string | null)[]): Column | undefined {
+  const values = new Float64Array(texts.length);
+  for (let r = 0; r < texts.length; r++) {
+    const text = texts[r];
+    if (text === null) {
+      values[r] = NaN;
+      continue;
+    }
+    const value = parseFloatText(text);
+    if (value === undefined) return undefined;
+    values[r] = value;
+  }
+  return new Column({ name, dtype: "float64", values });
+}
+
+function objectColumn(name: string, texts: readonly (string | null)[]): Column {
   return new Column({ name, dtype: "object", cells: texts.map((t): Cell => (t === null ? NaN : t)) });
 }
 

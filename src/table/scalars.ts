@@ -36,8 +36,9 @@ export function parseBool(text: string): boolean | undefined {
   return undefined;
 }
 
-const INT_PATTERN = /^[ \t]*[+-]?\d+[ \t]*$/;
-const FLOAT_PATTERN = /^[ \t]*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[ \t]*$/;
+/** ASCII whitespace as pandas' C parser skips it around numbers: space, \t, \n, \v, \f, \r (not \xa0 or \x1c). */
+const INT_PATTERN = /^[ \t\n\v\f\r]*[+-]?\d+[ \t\n\v\f\r]*$/;
+const FLOAT_PATTERN = /^[ \t\n\v\f\r]*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\v\f\r]*$/;
 const INF_PATTERN = /^[+-]?(?:inf|infinity)$/i;
 
 /** Whether pandas' integer conversion accepts the text (digits with an optional sign and blanks around). */
@@ -48,12 +49,14 @@ export function isIntegerText(text: string): boolean {
 /**
  * The float pandas reads from a cell with `float_precision="round_trip"` (correctly rounded, as
  * `Number()` is), or undefined when pandas would keep the cell as text. Blanks around a decimal are
- * allowed; `inf`/`infinity` must stand alone; a value that overflows the double range stays text.
+ * allowed; `inf`/`infinity` must stand alone; a value above the double range stays text (`1e309`),
+ * one below it is -inf (`-1e309`), as pandas 1.5 to 2.3 read them.
  */
 export function parseFloatText(text: string): number | undefined {
   if (FLOAT_PATTERN.test(text)) {
     const value = Number(text);
-    return Number.isFinite(value) ? value : undefined;
+    // pandas' round-trip converter keeps a positive overflow as text but reads a negative one as -inf.
+    return value === Infinity ? undefined : value;
   }
   if (INF_PATTERN.test(text)) return text.charCodeAt(0) === 45 ? -Infinity : Infinity;
   return undefined;
@@ -121,7 +124,7 @@ const PY_SPECIAL_PATTERN = /^[+-]?(?:inf|infinity|nan)$/i;
  * Python raises ValueError.
  */
 export function pythonFloat(text: string): number | undefined {
-  const trimmed = text.replace(PY_WHITESPACE_EDGES, "");
+  const trimmed = asciiDigits(text).replace(PY_WHITESPACE_EDGES, "");
   if (PY_FLOAT_PATTERN.test(trimmed)) return Number(trimmed.replaceAll("_", ""));
   if (PY_SPECIAL_PATTERN.test(trimmed)) {
     const negative = trimmed.startsWith("-");
@@ -129,6 +132,26 @@ export function pythonFloat(text: string): number | undefined {
     return negative ? -Infinity : Infinity;
   }
   return undefined;
+}
+
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * The value of a Unicode decimal digit (category Nd). Unicode allocates decimal digits in
+ * contiguous runs that start at zero, so the value is the distance to the start of the run, modulo 10.
+ */
+export function unicodeDigitValue(char: string): number {
+  const code = char.codePointAt(0)!;
+  if (code >= 48 && code <= 57) return code - 48;
+  let start = code;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return (code - start) % 10;
+}
+
+/** Unicode decimal digits replaced by ASCII ones, as Python's `float()` and `int()` read them (`"١٢"` is 12). */
+export function asciiDigits(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.replace(NON_ASCII_DIGIT, (char) => String(unicodeDigitValue(char))) : text;
 }
 
 /** Characters Python's `str.split()` and `str.strip()` treat as whitespace. */

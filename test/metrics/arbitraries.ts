@@ -28,7 +28,24 @@ function paired<T>(item: fc.Arbitrary<T>, minLength = 1, maxLength = 60): fc.Arb
   return fc.integer({ min: minLength, max: maxLength }).chain((n) => fc.tuple(fc.array(item, { minLength: n, maxLength: n }), fc.array(item, { minLength: n, maxLength: n })));
 }
 
+/** Flat 0/1 masks of one pixel count; sparse, dense and empty masks all occur. */
+function mask(pixels: number): fc.Arbitrary<number[]> {
+  return fc.oneof(
+    fc.constant(new Array<number>(pixels).fill(0)),
+    fc.array(fc.integer({ min: 0, max: 1 }), { minLength: pixels, maxLength: pixels }),
+    fc.array(fc.constantFrom(0, 0, 0, 0, 1), { minLength: pixels, maxLength: pixels }),
+  );
+}
+
 export const KINDS: Partial<Record<MetricInputKind, KindSpec>> = {
+  masks: {
+    arbitrary: fc
+      .record({ n: fc.integer({ min: 1, max: 12 }), pixels: fc.integer({ min: 1, max: 40 }) })
+      .chain(({ n, pixels }) => fc.record({ yTrue: fc.array(mask(pixels), { minLength: n, maxLength: n }), yPred: fc.array(mask(pixels), { minLength: n, maxLength: n }) })),
+    truthKey: "yTrue",
+    predictionKey: "yPred",
+    rowKeys: ["yTrue", "yPred"],
+  },
   ...PROBABILITY_KINDS,
   ...SCORE_KINDS,
   labels: {
