@@ -1,8 +1,8 @@
 import { meanAveragePrecisionAtK } from "../../metrics/map-at-k.js";
 import { fail, requireExactColumns } from "../grader/checks.js";
+import { indexKeys } from "../grader/id-keys.js";
 import { spaceSeparatedLists } from "../grader/ranked.js";
 import { AnswersError, type Issue } from "../errors.js";
-import type { CellKey } from "../table/column.js";
 import { Frame } from "../table/frame.js";
 import { defineCompetition } from "./define.js";
 
@@ -39,28 +39,21 @@ export default defineCompetition(
     }
     requireExactColumns(submission, [ID, TARGET]);
     const answerIds = answers.col(ID);
-    const wanted = new Set<CellKey>();
-    for (let i = 0; i < answerIds.length; i++) wanted.add(answerIds.key(i));
     const subIds = submission.col(ID);
-    const present = new Set<CellKey>();
-    for (let i = 0; i < subIds.length; i++) present.add(subIds.key(i));
+    const subIndex = indexKeys(subIds, answerIds);
     const missing: Issue[] = [];
     for (let i = 0; i < answerIds.length; i++) {
-      if (!present.has(answerIds.key(i))) missing.push({ code: "MISSING_IDS", message: `customer ${String(answerIds.get(i))} is missing`, file: submission.file, column: ID, expected: String(answerIds.get(i)) });
+      if (subIndex.find(i) < 0) missing.push({ code: "MISSING_IDS", message: `customer ${String(answerIds.get(i))} is missing`, file: submission.file, column: ID, expected: String(answerIds.get(i)) });
     }
     if (missing.length > 0) {
       fail("MISSING_IDS", `${submission.file ?? "submission"} column "${ID}": expected every customer of the answers, got ${missing.length} missing (first ${missing[0]!.expected})`, { issues: missing.slice(0, 20) });
     }
-    const keepFirstOnly = context.mode === "kaggle";
-    const kept = new Set<CellKey>();
-    const filtered = submission.filter(
-      Array.from({ length: subIds.length }, (_, i) => {
-        const key = subIds.key(i);
-        if (!wanted.has(key) || (keepFirstOnly && kept.has(key))) return false;
-        kept.add(key);
-        return true;
-      }),
-    );
+    // Rows of customers in the answers (kaggle mode: each customer's first row only).
+    const wanted = indexKeys(answerIds, subIds);
+    const firstOf = context.mode === "kaggle" ? indexKeys(subIds, subIds) : null;
+    const keep = new Uint8Array(subIds.length);
+    for (let i = 0; i < subIds.length; i++) keep[i] = wanted.find(i) >= 0 && (!firstOf || firstOf.find(i) === i) ? 1 : 0;
+    const filtered = submission.filter(keep);
     const sortedSubmission = filtered.sortBy(ID);
     const sortedAnswers = answers.sortBy(ID);
     const actual = spaceSeparatedLists(sortedAnswers.col(TARGET));
