@@ -7,7 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSyn
 import { join } from "node:path";
 
 /** Bump when a generator changes, so cached files are regenerated. */
-export const DATA_VERSION = 1;
+export const DATA_VERSION = 2;
 
 /** mulberry32: a small, fast, seeded generator of uniform doubles in [0, 1). */
 export function rng(seed) {
@@ -75,23 +75,49 @@ function sigmoid(x) {
 }
 
 /** new-york-city-taxi-fare-prediction: text keys (a timestamp with nanoseconds), fares with cents, predictions in full precision. */
-function taxi(n, dir) {
-  const r = rng(1);
+function taxiRow(i) {
+  const r = rng(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b));
+  const start = Date.UTC(2009, 0, 1);
+  const span = Date.UTC(2015, 5, 30) - start;
+  const stamp = new Date(start + Math.floor((r() * span) / 1000) * 1000).toISOString();
+  const key = `${stamp.slice(0, 10)} ${stamp.slice(11, 19)}.${pad(i, 9)}`;
+  const fare = Math.round((2.5 + Math.exp(1.5 + 0.8 * normal(r))) * 100) / 100;
+  const predicted = Math.max(0, fare + 3 * normal(r));
+  return { key, fare, predicted };
+}
+
+function taxiFiles(n, dir, shuffled) {
   const w = writers(dir);
   w.answers.line("key,fare_amount");
   w.submission.line("key,fare_amount");
-  const start = Date.UTC(2009, 0, 1);
-  const span = Date.UTC(2015, 5, 30) - start;
   for (let i = 0; i < n; i++) {
-    const stamp = new Date(start + Math.floor(r() * span / 1000) * 1000).toISOString();
-    const key = `${stamp.slice(0, 10)} ${stamp.slice(11, 19)}.${pad(i, 9)}`;
-    const fare = Math.round((2.5 + Math.exp(1.5 + 0.8 * normal(r))) * 100) / 100;
-    const predicted = Math.max(0, fare + 3 * normal(r));
+    const { key, fare } = taxiRow(i);
     w.answers.line(`${key},${fare}`);
+  }
+  // The submission lists the same rows, in the answers' order or in an order unrelated to it.
+  const step = coprimeStep(n);
+  for (let k = 0; k < n; k++) {
+    const { key, predicted } = taxiRow(shuffled ? (k * step + 12345) % n : k);
     w.submission.line(`${key},${predicted}`);
   }
   w.answers.close();
   w.submission.close();
+}
+
+/** A step whose multiples visit every residue mod n (an affine shuffle). */
+function coprimeStep(n) {
+  const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+  let step = Math.floor(n * 0.618034) | 1;
+  while (gcd(step, n) !== 1) step += 2;
+  return step;
+}
+
+function taxi(n, dir) {
+  taxiFiles(n, dir, false);
+}
+
+function taxiShuffled(n, dir) {
+  taxiFiles(n, dir, true);
 }
 
 /** tabular-playground-series-may-2022: integer ids, 0/1 labels, probabilities in full precision. */
@@ -322,7 +348,7 @@ function contrails(n, dir) {
 }
 
 /** Generators by name (each writes answers.csv and submission.csv with n data rows). */
-export const GENERATORS = { taxi, tpsMay, dogBreed, champs, handm, bms, siim, contrails };
+export const GENERATORS = { taxi, taxiShuffled, tpsMay, dogBreed, champs, handm, bms, siim, contrails };
 
 /**
  * The folder holding a case's files at size n, generated on first use. Returns the folder and the
