@@ -5,6 +5,7 @@
  */
 import { MetricError } from "../src/errors.js";
 import { numpySum } from "../src/_internal/numeric.js";
+import { sortFloat64 } from "../src/_internal/sort.js";
 
 /**
  * scikit-learn's binary `average_precision_score(y_true, y_score)`: thresholds are the distinct
@@ -27,17 +28,28 @@ export function stepwiseAveragePrecision(yTrue: ArrayLike<number>, yScore: Array
     }
   }
   if (n === 0) return NaN;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => yScore[b]! - yScore[a]!);
-  // Cumulative positives and sample counts at the end of each group of tied scores.
+  // Scores of the positives and of the rest, each sorted ascending, merged from the top: the
+  // cumulative positives and sample counts at the end of each group of tied scores.
+  let p = 0;
+  for (let i = 0; i < n; i++) if (yTrue[i] === 1) p++;
+  const pos = new Float64Array(p);
+  const neg = new Float64Array(n - p);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (yTrue[i] === 1) pos[a++] = yScore[i]!;
+    else neg[b++] = yScore[i]!;
+  }
+  sortFloat64(pos);
+  sortFloat64(neg);
   const tps: number[] = [];
   const counts: number[] = [];
-  let positives = 0;
-  for (let k = 0; k < n; k++) {
-    positives += yTrue[order[k]!]! === 1 ? 1 : 0;
-    if (k === n - 1 || yScore[order[k + 1]!]! !== yScore[order[k]!]!) {
-      tps.push(positives);
-      counts.push(k + 1);
-    }
+  let i = p - 1;
+  let j = n - p - 1;
+  while (i >= 0 || j >= 0) {
+    const value = i < 0 ? neg[j]! : j < 0 ? pos[i]! : Math.max(pos[i]!, neg[j]!);
+    while (i >= 0 && pos[i] === value) i--;
+    while (j >= 0 && neg[j] === value) j--;
+    tps.push(p - 1 - i);
+    counts.push(n - 2 - i - j);
   }
   const steps = tps.length;
   const total = tps[steps - 1]!;

@@ -70,6 +70,20 @@ export function pooledDetectionMap(truth: LabeledBoxes, predictions: ScoredBoxes
   const hasNaN = predByImage.map((list) => list.some((i) => Number.isNaN(score[i]!)));
   const sortInPlace = (image: number) => {
     const list = predByImage[image]!;
+    if (list.length < 2) return;
+    if (!hasNaN[image] && list.length <= 16) {
+      // Stable descending insertion sort: what Python's sort gives without NaN.
+      for (let a = 1; a < list.length; a++) {
+        const item = list[a]!;
+        let b = a - 1;
+        while (b >= 0 && score[list[b]!]! < score[item]!) {
+          list[b + 1] = list[b]!;
+          b--;
+        }
+        list[b + 1] = item;
+      }
+      return;
+    }
     const order = pythonSortOrder(list.map((i) => score[i]!), true);
     predByImage[image] = Array.from(order, (k) => list[k]!);
   };
@@ -81,8 +95,9 @@ export function pooledDetectionMap(truth: LabeledBoxes, predictions: ScoredBoxes
     const yScore: number[] = [];
     for (let image = 0; image < images; image++) {
       if (hasNaN[image] && cls !== classes[0]) sortInPlace(image);
-      const gts = gtByImage[image]!.filter((i) => tl[i] === cls);
-      const matched = new Uint8Array(gts.length);
+      const all = gtByImage[image]!;
+      const gts = all.length === 0 ? all : all.filter((i) => tl[i] === cls);
+      const matched = gts.length === 0 ? NO_MATCHES : new Uint8Array(gts.length);
       let pairs = 0;
       for (const i of predByImage[image]!) {
         if (pl[i] !== cls) continue;
@@ -120,6 +135,8 @@ export function pooledDetectionMap(truth: LabeledBoxes, predictions: ScoredBoxes
   }
   return aps.length > 0 ? numpyMean(aps) : 0;
 }
+
+const NO_MATCHES = new Uint8Array(0);
 
 function compareLabels(a: BoxLabel, b: BoxLabel): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
