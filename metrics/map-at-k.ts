@@ -31,6 +31,11 @@ export function meanAveragePrecisionAtK(actual: ArrayLike<ArrayLike<RankedItem> 
     if (!isList(relevant) || !isList(ranked)) {
       throw new MetricError("MALFORMED_PREDICTION", `row ${i + 1}: expected lists of items, got ${describe(isList(relevant) ? ranked : relevant)}`);
     }
+    if (!(relevant instanceof Set) && (relevant as ArrayLike<RankedItem>).length <= 16) {
+      // A short list: searching it beats building a Set per row.
+      scores[i] = averagePrecisionInList(relevant as ArrayLike<RankedItem>, ranked as ArrayLike<RankedItem>, k);
+      continue;
+    }
     const set = relevant instanceof Set ? (relevant as ReadonlySet<RankedItem>) : new Set(Array.from(relevant as ArrayLike<RankedItem>));
     scores[i] = averagePrecisionAtK(set, ranked as ArrayLike<RankedItem>, k);
   }
@@ -54,6 +59,32 @@ export function averagePrecisionAtK(actual: ReadonlySet<RankedItem>, predicted: 
   }
   if (actual.size === 0) return 0;
   return score / Math.min(actual.size, k);
+}
+
+/** {@link averagePrecisionAtK} with the relevant items in a list (a Set's SameValueZero equality). */
+function averagePrecisionInList(relevant: ArrayLike<RankedItem>, predicted: ArrayLike<RankedItem>, k: number): number {
+  let distinct = 0;
+  for (let a = 0; a < relevant.length; a++) if (indexIn(relevant, relevant[a]!, a) < 0) distinct++;
+  if (distinct === 0) return 0;
+  const n = Math.min(predicted.length, k);
+  let score = 0;
+  let hits = 0;
+  for (let i = 0; i < n; i++) {
+    const item = predicted[i]!;
+    if (indexIn(relevant, item, relevant.length) < 0 || seenBefore(predicted, item, i)) continue;
+    hits += 1;
+    score += hits / (i + 1);
+  }
+  return score / Math.min(distinct, k);
+}
+
+/** Position of `item` in list[0, end) under SameValueZero (NaN equals NaN), or −1. */
+function indexIn(list: ArrayLike<RankedItem>, item: RankedItem, end: number): number {
+  for (let j = 0; j < end; j++) {
+    const other = list[j]!;
+    if (other === item || (other !== other && item !== item)) return j;
+  }
+  return -1;
 }
 
 function seenBefore(list: ArrayLike<RankedItem>, item: RankedItem, end: number): boolean {
