@@ -17,13 +17,8 @@
 import { decodeUtf8 } from "../_internal/text.js";
 import { SubmissionError, type Issue } from "../errors.js";
 import { Column, type Cell } from "./column.js";
-import {
-  PANDAS_NA_VALUES,
-  integerRange,
-  isIntegerText,
-  parseBool,
-  parseFloatText,
-} from "./scalars.js";
+import { DtypeInference, parseBool, parseFloatText } from "./dtype.js";
+import { PANDAS_NA_VALUES } from "./scalars.js";
 import { CsvParseFailure, fieldText, tokenizeCsv, type CsvTokens } from "./tokenize.js";
 
 export interface ReadCsvOptions {
@@ -195,44 +190,24 @@ export function dedupeHeader(raw: readonly string[]): string[] {
   return names;
 }
 
-/** Types one column from its field texts, following pandas' int → float → bool → object order. */
+/** Types one column from its field texts as pandas' C parser does (see dtype.ts). */
 function typeColumn(name: string, tokens: CsvTokens, position: number, naValues: ReadonlySet<string>): Column {
   const rows = tokens.recordCount;
-  const texts = new Array<string | null>(rows);
-  let missing = 0;
-  let allInt = true;
-  let allFloat = true;
-  let allBool = true;
+  const texts = new Array<string>(rows);
+  const missing = new Uint8Array(rows);
+  const inference = new DtypeInference();
   for (let r = 0; r < rows; r++) {
-    const start = tokens.recordStart[r]!;
-    const field = start + position;
+    const field = tokens.recordStart[r]! + position;
     const text = field < tokens.recordStart[r + 1]! ? fieldText(tokens, field) : "";
-    if (naValues.has(text)) {
-      texts[r] = null;
-      missing++;
-      continue;
-    }
     texts[r] = text;
-    if (allInt && !isIntegerText(text)) allInt = false;
-    if (allFloat && !allInt && parseFloatText(text) === undefined) allFloat = false;
-    if (allBool && parseBool(text) === undefined) allBool = false;
+    const isMissing = naValues.has(text);
+    if (isMissing) missing[r] = 1;
+    inference.add(text, isMissing);
   }
-  const present = rows - missing;
-
-  if (rows === 0) return new Column({ name, dtype: "object", cells: [] });
-  if (present === 0) return new Column({ name, dtype: "float64", values: new Float64Array(rows).fill(NaN) });
-
-  if (allInt && missing === 0) {
-    let widest: "int64" | "uint64" | "overflow" = "int64";
-    for (const text of texts) {
-      const range = integerRange(text!);
-      if (range === "overflow") {
-        widest = "overflow";
-        break;
-      }
-      if (range === "uint64") widest = "uint64";
-    }
-    if (widest !== "overflow") {
+  const { dtype, naFiltered, booleans, integers } = inference.decide();
+  switch (dtype) {
+    case "int64":
+    case "uint64": {
       const values = new Float64Array(rows);
       const bigValues = new Map<number, bigint>();
       for (let r = 0; r < rows; r++) {
@@ -240,41 +215,31 @@ function typeColumn(name: string, tokens: CsvTokens, position: number, naValues:
         values[r] = value === 0 ? 0 : value;
         if (!Number.isSafeInteger(value)) bigValues.set(r, BigInt(texts[r]!.trim()));
       }
-      return new Column({ name, dtype: widest, values, bigValues });
+      return new Column({ name, dtype, values, bigValues });
     }
-    return objectColumn(name, texts);
-  }
-
-  if (allInt || allFloat) {
-    // Re-check every cell as a float: the int test above may have passed some and failed others.
-    const values = new Float64Array(rows);
-    for (let r = 0; r < rows; r++) {
-      const text = texts[r];
-      if (text === null) {
-        values[r] = NaN;
-        continue;
+    case "float64": {
+      const values = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) {
+        const value = missing[r] ? NaN : parseFloatText(texts[r]!)!;
+        // Integers with missing cells are read as int64 first: no negative zero.
+        values[r] = integers && value === 0 ? 0 : value;
       }
-      const value = parseFloatText(text);
-      if (value === undefined) return objectColumn(name, texts);
-      values[r] = value;
+      return new Column({ name, dtype, values });
     }
-    return new Column({ name, dtype: "float64", values });
-  }
-
-  if (allBool) {
-    if (missing === 0) {
+    case "bool": {
       const values = new Float64Array(rows);
       for (let r = 0; r < rows; r++) values[r] = parseBool(texts[r]!) ? 1 : 0;
-      return new Column({ name, dtype: "bool", values });
+      return new Column({ name, dtype, values });
     }
-    const cells = texts.map((t): Cell => (t === null ? NaN : parseBool(t)!));
-    return new Column({ name, dtype: "object", cells });
+    default: {
+      const cells = new Array<Cell>(rows);
+      for (let r = 0; r < rows; r++) {
+        const text = texts[r]!;
+        cells[r] = naFiltered && missing[r] ? NaN : booleans ? parseBool(text)! : text;
+      }
+      return new Column({ name, dtype: "object", cells });
+    }
   }
-  return objectColumn(name, texts);
-}
-
-function objectColumn(name: string, texts: (string | null)[]): Column {
-  return new Column({ name, dtype: "object", cells: texts.map((t): Cell => (t === null ? NaN : t)) });
 }
 
 function columnFromValues(name: string, values: (number | string | boolean | null)[]): Column {

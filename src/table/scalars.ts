@@ -29,50 +29,8 @@ export const PANDAS_NA_VALUES: ReadonlySet<string> = new Set([
   "null",
 ]);
 
-/** True for the spellings pandas reads as booleans: `true`/`false` in any letter case, nothing around. */
-export function parseBool(text: string): boolean | undefined {
-  if (text.length === 4 && text.toLowerCase() === "true") return true;
-  if (text.length === 5 && text.toLowerCase() === "false") return false;
-  return undefined;
-}
-
-const INT_PATTERN = /^[ \t]*[+-]?\d+[ \t]*$/;
-const FLOAT_PATTERN = /^[ \t]*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[ \t]*$/;
-const INF_PATTERN = /^[+-]?(?:inf|infinity)$/i;
-
-/** Whether pandas' integer conversion accepts the text (digits with an optional sign and blanks around). */
-export function isIntegerText(text: string): boolean {
-  return INT_PATTERN.test(text);
-}
-
-/**
- * The float pandas reads from a cell with `float_precision="round_trip"` (correctly rounded, as
- * `Number()` is), or undefined when pandas would keep the cell as text. Blanks around a decimal are
- * allowed; `inf`/`infinity` must stand alone; a value that overflows the double range stays text.
- */
-export function parseFloatText(text: string): number | undefined {
-  if (FLOAT_PATTERN.test(text)) {
-    const value = Number(text);
-    return Number.isFinite(value) ? value : undefined;
-  }
-  if (INF_PATTERN.test(text)) return text.charCodeAt(0) === 45 ? -Infinity : Infinity;
-  return undefined;
-}
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-const UINT64_MAX = 2n ** 64n - 1n;
-
-/** Range class of an integer text: int64, uint64 (only non-negative values above int64), or too big. */
-export function integerRange(text: string): "int64" | "uint64" | "overflow" {
-  const trimmed = text.trim();
-  const digits = trimmed.replace(/^[+-]/, "").replace(/^0+(?=\d)/, "");
-  if (digits.length < 18) return "int64";
-  const value = BigInt(trimmed);
-  if (value >= INT64_MIN && value <= INT64_MAX) return "int64";
-  if (value > 0n && value <= UINT64_MAX) return "uint64";
-  return "overflow";
-}
+// Cell typing (integers, floats, booleans as pandas reads them) lives in dtype.ts.
+export { parseBool, parseFloatText } from "./dtype.js";
 
 /**
  * Python's `repr(float)` / `str(float)`: the shortest round-tripping digits (as JavaScript's), in

@@ -4,7 +4,14 @@
  *
  * What it reproduces, each checked against pandas (`test/table/pandas-fidelity.test.ts`):
  * - line ends `\n`, `\r\n` and a lone `\r`; a UTF-8 byte order mark before the header is dropped;
- * - blank lines and lines holding only spaces or tabs are skipped (outside quotes);
+ * - blank lines and lines holding only spaces or tabs are skipped (outside quotes); when such a
+ *   line ends with a lone `\r`, a comma right after it is dropped too (pandas' EAT_CRNL_NOP state);
+ * - a line that starts with spaces or tabs right after a lone `\r` line end is an error: pandas
+ *   backs up to the previous `\n` to re-read it and loops until its buffer overflows ("Buffer
+ *   overflow caught - possible malformed input file"). pandas does not back up past the point
+ *   where a tokenizing call began: the start of the file and the line after the first data record
+ *   (reproduced), and also every 256 KiB of input and every 2^k records, k set by the table's
+ *   width (not reproduced: this only matters for files whose lines end with a lone `\r`);
  * - a field that starts with `"` is quoted: `""` inside is one quote, newlines and commas are kept,
  *   and text after the closing quote is appended as is (`"x"y` reads `xy`); a quote anywhere else
  *   is an ordinary character;
@@ -86,8 +93,13 @@ const QUOTE_IN_QUOTED = 4;
 export class CsvTokenizer {
   private state = LINE_START;
   private started = false;
-  /** The previous chunk ended with a CR that ended a record: a leading LF belongs to it. */
+  /** The previous chunk ended with a CR line end: a leading LF belongs to it. */
   private skipLF = false;
+  /** The previous chunk ended with a CR that ended a blank line: a leading comma is dropped. */
+  private skipComma = false;
+  /** The last line end was a lone CR (so far: a CR at a chunk's end may still get its LF). */
+  private afterCR = false;
+  private records = 0;
   /** Inside quotes, the previous character was a CR (so a following LF is the same line break). */
   private prevCR = false;
   private line = 1;
@@ -118,9 +130,14 @@ export class CsvTokenizer {
       this.started = true;
       if (text.charCodeAt(0) === BOM) pos = 1;
     }
-    if (this.skipLF && pos < n) {
+    if ((this.skipLF || this.skipComma) && pos < n) {
+      const c = text.charCodeAt(pos);
+      if (this.skipLF && c === LF) {
+        pos++;
+        this.afterCR = false;
+      } else if (this.skipComma && c === COMMA) pos++;
       this.skipLF = false;
-      if (text.charCodeAt(pos) === LF) pos++;
+      this.skipComma = false;
     }
     // Offset in this chunk where the current field starts (-1: it started in an earlier chunk), and
     // where its not-yet-collected text starts.
@@ -143,13 +160,24 @@ export class CsvTokenizer {
           if (c === LF || c === CR) {
             this.blanks = "";
             pos = probe + 1;
+            this.afterCR = c === CR;
             if (c === CR) {
               if (pos < n) {
-                if (text.charCodeAt(pos) === LF) pos++;
-              } else this.skipLF = true;
+                const next = text.charCodeAt(pos);
+                if (next === LF) {
+                  pos++;
+                  this.afterCR = false;
+                } else if (next === COMMA) pos++;
+              } else {
+                this.skipLF = true;
+                this.skipComma = true;
+              }
             }
             this.line++;
             continue;
+          }
+          if (this.afterCR && (probe > pos || this.blanks !== "")) {
+            throw new CsvParseFailure(`line ${this.line} starts with blanks after a lone CR line end (pandas: "Buffer overflow caught - possible malformed input file")`, this.line);
           }
           // A record starts at the beginning of the line, leading blanks included.
           this.recordLine = this.line;
@@ -200,9 +228,15 @@ export class CsvTokenizer {
           sink.endRecord(this.recordLine);
           this.line++;
           pos++;
+          // pandas reads the header and first data record in a call of their own, and never backs
+          // up past where the next call starts.
+          this.afterCR = ++this.records !== 2 && c === CR;
           if (c === CR) {
             if (pos < n) {
-              if (text.charCodeAt(pos) === LF) pos++;
+              if (text.charCodeAt(pos) === LF) {
+                pos++;
+                this.afterCR = false;
+              }
             } else this.skipLF = true;
           }
           begin = pos;

@@ -72,6 +72,8 @@ export function viaChunks(chunks: string[]): Tokenized {
   return { records, lines };
 }
 
+const LONE_CR = /\r(?!\n)/;
+
 function split(text: string, cuts: number[]): string[] {
   const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
   const chunks: string[] = [];
@@ -107,13 +109,16 @@ const cases: Array<[string, string]> = [
   ["only whitespace", "  \n\t\n"],
   ["only BOM", "\ufeff"],
   ["quote at the end", 'a\n"x"'],
+  ["comma after a blank CR line", "a,b\r\r,,3\r\n,4\r"],
+  ["blanks after a lone CR", "a\r1\r  2\r  3\r"],
+  ["blanks after CRLF", "a\r\n1\r\n  2\r\n\t3"],
 ];
 
 describe("CsvTokenizer", () => {
   for (const [name, text] of cases) {
-    it(`${name}: same as the original, whole and split at every position`, () => {
-      const expected = viaOriginal(text);
-      expect(viaWhole(text)).toEqual(expected);
+    it(`${name}: same whole and split at every position (and as the original)`, () => {
+      const expected = viaWhole(text);
+      if (!LONE_CR.test(text)) expect(expected).toEqual(viaOriginal(text));
       for (let i = 0; i <= text.length; i++) {
         for (let j = i; j <= text.length; j++) expect(viaChunks([text.slice(0, i), text.slice(i, j), text.slice(j)]), `cut at ${i}, ${j}`).toEqual(expected);
       }
@@ -125,12 +130,25 @@ describe("CsvTokenizer", () => {
   it("agrees with the original on random CSV-like text, whole and chunked", () => {
     fc.assert(
       fc.property(csvText(), fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
-        const expected = viaOriginal(text);
-        expect(viaWhole(text)).toEqual(expected);
-        expect(viaChunks(split(text, cuts))).toEqual(expected);
+        const whole = viaWhole(text);
+        expect(viaChunks(split(text, cuts))).toEqual(whole);
+        // The two lone-CR quirks below were added after the original; elsewhere nothing changed.
+        if (!LONE_CR.test(text)) expect(whole).toEqual(viaOriginal(text));
       }),
       { numRuns: 3000, seed: 20240607 },
     );
+  });
+
+  it("drops a comma right after a blank line ended by a lone CR, as pandas does", () => {
+    expect(viaWhole("a,b\n1,2\r\r,,3\n")).toEqual({ records: [["a", "b"], ["1", "2"], ["", "3"]], lines: [1, 2, 4] });
+    expect(viaWhole("a,b\n1,2\r,3\n")).toEqual({ records: [["a", "b"], ["1", "2"], ["", "3"]], lines: [1, 2, 3] });
+    expect(viaChunks(["a,b\n1,2\r\r", ",,3\n"])).toEqual(viaWhole("a,b\n1,2\r\r,,3\n"));
+  });
+
+  it("rejects a line starting with blanks after a lone CR, except right after the first data record", () => {
+    expect(viaWhole("a\r1\r2\r  3\n").error?.message).toMatch(/^line 4 starts with blanks after a lone CR/);
+    expect(viaWhole("a\r1\r  2\n")).toEqual({ records: [["a"], ["1"], ["  2"]], lines: [1, 2, 3] });
+    expect(viaWhole("a\r\n1\r\n  2\r\n  3\n").records).toEqual([["a"], ["1"], ["  2"], ["  3"]]);
   });
 
   it("reports the line where an unterminated quote's record starts", () => {
