@@ -8,11 +8,12 @@ import { demoCommand } from "./commands/demo.js";
 import { gradeCommand } from "./commands/grade.js";
 import { listCommand } from "./commands/list.js";
 import { thresholdsCommand } from "./commands/thresholds.js";
+import { validateCommand } from "./commands/validate.js";
 
 export type { CliIO } from "./cli-kit.js";
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [gradeCommand, thresholdsCommand, listCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [gradeCommand, validateCommand, thresholdsCommand, listCommand, demoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

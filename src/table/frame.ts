@@ -121,7 +121,24 @@ function locate(file: string | undefined, line: number, message: string): string
   return `${file ?? "input"} line ${line}: ${message}`;
 }
 
+/**
+ * Longest input read into memory at once: JavaScript strings hold at most 2^29 - 24 UTF-16 units
+ * (V8), and UTF-8 never decodes to more units than it has bytes.
+ */
+export const MAX_CSV_BYTES = 2 ** 29 - 24;
+
+/** The error for an input of `bytes` bytes, beyond {@link MAX_CSV_BYTES}. */
+export function tooLargeError(bytes: number, file: string | undefined): SubmissionError {
+  const received = `${bytes} bytes`;
+  const expected = `at most ${MAX_CSV_BYTES} bytes`;
+  return new SubmissionError("TOO_LARGE", `${file ?? "input"}: expected ${expected} to read into memory, got ${received}`, {
+    issues: [{ code: "TOO_LARGE", message: `expected ${expected} to read into memory, got ${received}`, file, expected, received }],
+    upstream: "invalid",
+  });
+}
+
 function decodeStrict(bytes: Uint8Array, file: string | undefined): string {
+  if (bytes.length > MAX_CSV_BYTES) throw tooLargeError(bytes.length, file);
   try {
     return decodeUtf8(bytes, true);
   } catch {

@@ -47,6 +47,8 @@ export class CsvParseFailure extends Error {
   constructor(
     message: string,
     readonly line: number,
+    /** The input is not malformed but exceeds the tokenizer's `maxField` limit. */
+    readonly tooLarge = false,
   ) {
     super(message);
     this.name = "CsvParseFailure";
@@ -114,7 +116,15 @@ export class CsvTokenizer {
   private cut = false;
   ended = false;
 
-  constructor(private readonly sink: CsvSink) {}
+  /**
+   * `maxField` bounds the text a field (or a run of leading blanks) may collect across chunks, so
+   * that streaming memory stays bounded; a longer one throws a {@link CsvParseFailure} marked
+   * `tooLarge`. Whole-text tokenizing needs no bound: its fields are offsets into the text.
+   */
+  constructor(
+    private readonly sink: CsvSink,
+    private readonly maxField = Infinity,
+  ) {}
 
   /** The 1-based line the tokenizer has reached. */
   get currentLine(): number {
@@ -153,7 +163,10 @@ export class CsvTokenizer {
           while (c === SPACE || c === TAB) c = text.charCodeAt(++probe);
           if (probe >= n) {
             // Whitespace up to the end of this chunk: the next chunk says whether the line is blank.
-            if (!last) this.blanks += text.slice(pos, n);
+            if (!last) {
+              this.blanks += text.slice(pos, n);
+              this.checkLength(this.blanks);
+            }
             pos = n;
             continue;
           }
@@ -290,6 +303,7 @@ export class CsvTokenizer {
       if (this.state === UNQUOTED || this.state === QUOTED) {
         if (!this.cut) this.pending += text.slice(segment, n);
         this.special = true;
+        this.checkLength(this.pending);
       }
       return;
     }
@@ -311,6 +325,12 @@ export class CsvTokenizer {
         break;
     }
     this.state = LINE_START;
+  }
+
+  private checkLength(text: string): void {
+    if (text.length > this.maxField) {
+      throw new CsvParseFailure(`a field on line ${this.recordLine || this.line} is longer than ${this.maxField} characters`, this.recordLine || this.line, true);
+    }
   }
 
   /** Hands the finished field to the sink and resets the per-field state. */
