@@ -8,12 +8,13 @@ import { demoCommand } from "./commands/demo.js";
 import { gradeCommand } from "./commands/grade.js";
 import { listCommand } from "./commands/list.js";
 import { thresholdsCommand } from "./commands/thresholds.js";
+import { serveCommand } from "./commands/serve.js";
 import { validateCommand } from "./commands/validate.js";
 
 export type { CliIO } from "./cli-kit.js";
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [gradeCommand, validateCommand, thresholdsCommand, listCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [gradeCommand, validateCommand, serveCommand, thresholdsCommand, listCommand, demoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -5,7 +5,7 @@
  * - issues of the file's own format keep their message (it names only the definition's
  *   expectations and the submission's own content);
  * - id and row-count issues keep the submission's ids and the expected row count (public through
- *   the sample submission) but missing ids are only counted, never listed;
+ *   the sample submission), but missing ids are only counted, never listed;
  * - the grader's own messages are replaced by a fixed description of their code, with the
  *   location and the submission's cell.
  * The wording follows MLE-bench's grading server: "Submission is valid." or "Submission invalid! …".
@@ -62,17 +62,13 @@ export function participantIssue(issue: ValidationIssue): string {
 export function participantText(report: ValidationReport): string {
   if (report.valid) return "Submission is valid.";
   const lines: string[] = [];
-  let listed = 0;
-  // Ids missing from the answers are only counted: listing them would reveal the answers' ids.
-  const hideMissing = report.reference === "answers";
+  // Missing ids are only counted: listing them could reveal ids that only the answers hold.
   const missing = report.counts.MISSING_IDS ?? 0;
-  if (hideMissing && missing > 0) {
-    lines.push(`${report.file}: ${missing} id${missing === 1 ? "" : "s"} of the test set ${missing === 1 ? "is" : "are"} missing`);
-    listed += missing;
-  }
+  if (missing > 0) lines.push(`${report.file}: ${missing} id${missing === 1 ? "" : "s"} of the test set ${missing === 1 ? "is" : "are"} missing`);
+  let listed = missing;
   for (const issue of report.issues) {
     if (lines.length >= LISTED) break;
-    if (issue.severity !== "error" || (hideMissing && issue.code === "MISSING_IDS")) continue;
+    if (issue.severity !== "error" || issue.code === "MISSING_IDS") continue;
     const text = participantIssue(issue);
     if (!lines.includes(text)) lines.push(text);
     listed++;
