@@ -3,8 +3,8 @@
  * (memory stays bounded whatever the file's size), finds the answers and sample submission in an
  * MLE-bench data dir, and runs the grader when the answers are there.
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
+import { open, readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import type { Answers, CompetitionDefinition } from "../competitions/define.js";
 import { getCompetition } from "../competitions/index.js";
@@ -74,13 +74,22 @@ export async function validateFile(options: ValidateFileOptions): Promise<Valida
   // Like MLE-bench, a path that is not an existing `.csv` file counts as no submission.
   if (!existsSync(path) || !statSync(path).isFile() || extname(path).toLowerCase() !== ".csv") return validation.missing();
   const total = statSync(path).size;
-  let read = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    if (options.signal?.aborted) throw new UsageError(`validation of ${basename(path)} interrupted`);
-    const bytes = chunk as Uint8Array;
-    validation.push(bytes);
-    read += bytes.length;
-    options.onProgress?.(read, total);
+  // One buffer, refilled: per-chunk buffers would pile up outside the JavaScript heap until a
+  // collection, and resident memory with them.
+  const buffer = new Uint8Array(1 << 16);
+  const handle = await open(path, "r");
+  try {
+    let read = 0;
+    for (;;) {
+      if (options.signal?.aborted) throw new UsageError(`validation of ${basename(path)} interrupted`);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      validation.push(buffer.subarray(0, bytesRead));
+      read += bytesRead;
+      options.onProgress?.(read, total);
+    }
+  } finally {
+    await handle.close();
   }
   let verdict: GraderVerdict | null = null;
   if (validation.answers) {

@@ -81,6 +81,34 @@ function aboveInt64(text: string): boolean {
   return exceeds(trimmed, 0, trimmed.length, INT64_MAX);
 }
 
+/** Fast path of {@link parseFloatText}: `[+-]digits[.digits][e[+-]digits]` with no blanks (Number() reads it the same). */
+function isPlainDecimal(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  if (c === 45 || c === 43) c = text.charCodeAt(++i);
+  let digits = 0;
+  while (isDigit(c)) {
+    digits++;
+    c = text.charCodeAt(++i);
+  }
+  if (c === 46) {
+    c = text.charCodeAt(++i);
+    while (isDigit(c)) {
+      digits++;
+      c = text.charCodeAt(++i);
+    }
+  }
+  if (digits === 0) return false;
+  if (c === 101 || c === 69) {
+    c = text.charCodeAt(++i);
+    if (c === 45 || c === 43) c = text.charCodeAt(++i);
+    if (!isDigit(c)) return false;
+    while (isDigit(c)) c = text.charCodeAt(++i);
+  }
+  return i === n;
+}
+
 const FLOAT_PATTERN = /^[\t\n\v\f\r ]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[\t\n\v\f\r ]*$/;
 const INF_PATTERN = /^[+-]?(?:inf|infinity)$/i;
 
@@ -92,6 +120,10 @@ const INF_PATTERN = /^[+-]?(?:inf|infinity)$/i;
  * for +HUGE_VAL).
  */
 export function parseFloatText(text: string): number | undefined {
+  if (isPlainDecimal(text)) {
+    const value = Number(text);
+    return value === Infinity ? undefined : value;
+  }
   const match = FLOAT_PATTERN.exec(text);
   if (match) {
     const value = Number(match[1]);

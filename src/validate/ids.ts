@@ -17,7 +17,7 @@ import type { Frame } from "../table/frame.js";
 import { showText, type IssueLog, type IssueOrigin } from "./issues.js";
 
 /** Ids beyond this many distinct ones are not checked for duplicates without a reference. */
-export const MAX_TRACKED_IDS = 1 << 22;
+export const MAX_TRACKED_IDS = 1 << 21;
 
 const INTEGER = /^[\t\n\v\f\r ]*[+-]?\d+[\t\n\v\f\r ]*$/;
 
@@ -221,6 +221,12 @@ export class IdTracker {
   }
 
   private trackDuplicates(numericKey: string | undefined, textKey: string, example: IdExample): void {
+    if ((this.numericSet?.size ?? 0) >= MAX_TRACKED_IDS || (this.textSet?.size ?? 0) >= MAX_TRACKED_IDS) {
+      this.capped = true;
+      this.numericSet = null;
+      this.textSet = null;
+      return;
+    }
     if (this.numeric && numericKey !== undefined) {
       // While every id is spelled canonically (7, not 007 or 7.0) both readings share one set.
       if (!this.textSet && textKey !== numericKey) this.textSet = this.numericSet!.clone();
@@ -231,11 +237,6 @@ export class IdTracker {
       } else if (repeated) this.text.duplicate(example);
     } else if (this.textSet!.add(textKey)) {
       this.text.duplicate(example);
-    }
-    if ((this.numericSet?.size ?? 0) > MAX_TRACKED_IDS || (this.textSet?.size ?? 0) > MAX_TRACKED_IDS) {
-      this.capped = true;
-      this.numericSet = null;
-      this.textSet = null;
     }
   }
 
