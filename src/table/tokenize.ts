@@ -64,6 +64,8 @@ export interface CsvSink {
   field(chunk: string, start: number, end: number, text: string | undefined): void;
   /** The record whose fields were just given ends; `line` is the 1-based line it started on. */
   endRecord(line: number): void;
+  /** A field of the record starting on `line` was cut at a NUL character (optional). */
+  nul?(line: number): void;
 }
 
 const COMMA = 44;
@@ -336,6 +338,7 @@ export class CsvTokenizer {
   /** Hands the finished field to the sink and resets the per-field state. */
   private emit(text: string, begin: number, end: number, segment: number): void {
     if (this.special) {
+      if (this.cut) this.sink.nul?.(this.recordLine);
       const value = this.cut ? this.pending : this.pending + text.slice(segment, end);
       this.sink.field(text, Math.max(begin, 0), end, value);
       this.pending = "";

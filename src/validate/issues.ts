@@ -80,8 +80,12 @@ export class IssueLog {
     return this.errors + this.warnings;
   }
 
-  /** Whether an issue with this code, row and column is already kept (to merge the grader's). */
-  has(code: ErrorCode, row: number | undefined, column: string | undefined): boolean {
-    return this.kept.some((i) => i.code === code && i.row === row && i.column === column);
+  /**
+   * Whether the grader's issue repeats one already counted: same code and row, or, for an issue
+   * without a row (a whole-file problem), any issue of that code.
+   */
+  covers(code: ErrorCode, row: number | undefined): boolean {
+    if (row === undefined) return (this.counts.get(code) ?? 0) > 0;
+    return this.kept.some((i) => i.code === code && i.row === row);
   }
 }

@@ -86,6 +86,7 @@ export class StreamValidator {
           }
         },
         endRecord: (line) => this.endRecord(line),
+        nul: (line) => this.nul(line),
       },
       MAX_FIELD_LENGTH,
     );
@@ -156,13 +157,14 @@ export class StreamValidator {
     }
   }
 
+  private nul(line: number): void {
+    if (this.nulSeen) return;
+    this.nulSeen = true;
+    const file = this.file;
+    this.log.report("PARSE_ERROR", "warning", () => ({ origin: "format", file, line, message: `${file} line ${line}: NUL character; pandas drops the rest of its field`, received: "NUL" }));
+  }
+
   private text(chunk: string, last: boolean): void {
-    if (!this.nulSeen && chunk.includes("\0")) {
-      this.nulSeen = true;
-      const file = this.file;
-      const line = this.tokenizer.currentLine + countLines(chunk.slice(0, chunk.indexOf("\0")));
-      this.log.report("PARSE_ERROR", "warning", () => ({ origin: "format", file, line, message: `${file} line ${line}: NUL character; pandas drops the rest of its field`, received: "NUL" }));
-    }
     try {
       this.tokenizer.write(chunk, last);
     } catch (error) {
@@ -307,12 +309,6 @@ export class StreamValidator {
     }
     if (row === 1) this.fields = [];
   }
-}
-
-function countLines(text: string): number {
-  let lines = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-  return lines;
 }
 
 /** The header for messages: all names when few, else the first ones and a count. */

@@ -116,7 +116,7 @@ export class Validation {
     if (verdict?.outcome === "score") log.downgradeErrors();
     else if (verdict?.outcome === "invalid") {
       for (const issue of verdict.error.issues) {
-        if (log.has(issue.code, issue.row, issue.column)) continue;
+        if (log.covers(issue.code, issue.row)) continue;
         log.report(issue.code, "error", () => ({ ...issue, file: issue.file ?? this.file, message: located(issue, this.file), origin: "grader" }));
       }
     }
