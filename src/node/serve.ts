@@ -67,6 +67,10 @@ interface Verdict {
 }
 
 class TimeoutFailure extends Error {}
+
+function duration(ms: number): string {
+  return ms < 10_000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
 class BusyFailure extends Error {}
 
 /** Runs validations one at a time, in a worker thread or in this thread. */
@@ -125,7 +129,7 @@ class WorkerBackend implements Backend {
       const timer = setTimeout(() => {
         done();
         retire();
-        reject(new TimeoutFailure(`validation took longer than ${Math.round(timeoutMs / 1000)} s`));
+        reject(new TimeoutFailure(`validation took longer than ${duration(timeoutMs)}`));
       }, timeoutMs);
       worker.on("message", onMessage);
       worker.on("error", onError);
@@ -155,7 +159,7 @@ class InlineBackend implements Backend {
     try {
       return await this.validator.validate(job, controller.signal);
     } catch (error) {
-      if (controller.signal.aborted) throw new TimeoutFailure(`validation took longer than ${Math.round(timeoutMs / 1000)} s`);
+      if (controller.signal.aborted) throw new TimeoutFailure(`validation took longer than ${duration(timeoutMs)}`);
       throw error;
     } finally {
       clearTimeout(timer);
