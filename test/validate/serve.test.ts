@@ -171,7 +171,7 @@ describe("mlegrade serve, limits", () => {
       samplePath: join(dataDir(), "spaceship-titanic/prepared/public/sample_submission.csv"),
       port: 0,
       host: "127.0.0.1",
-      timeoutMs: 1000,
+      timeoutMs: 3000,
       queueLimit: 1,
       createWorker: (data, options) => {
         workers++;
