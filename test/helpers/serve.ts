@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { request } from "node:http";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { REPO_ROOT } from "./shared.js";
 
@@ -44,4 +45,23 @@ export function curlMultipart(field: string, filename: string, content: Uint8Arr
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   const body = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * POSTs a file as `curl -F "field=@filename"` does, on a fresh connection: the server runs in the
+ * test's process, so a kept-alive connection reused after a long synchronous step could meet the
+ * server's overdue idle timer closing it.
+ */
+export function postFile(url: string, content: Uint8Array | string, options: { field?: string; filename?: string } = {}): Promise<{ status: number; body: Record<string, string> }> {
+  const form = curlMultipart(options.field ?? "file", options.filename ?? "submission.csv", content);
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/validate`, { method: "POST", agent: false, headers: { "content-type": form.contentType, "content-length": form.body.length } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, string> }));
+    });
+    req.on("error", reject);
+    req.end(form.body);
+  });
 }

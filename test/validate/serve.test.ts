@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serve, type RunningServer } from "../../src/node/serve.js";
 import { probabilityCompetition } from "../helpers/competitions.js";
-import { curlMultipart, dyingWorker, silentWorker, sourceWorker } from "../helpers/serve.js";
+import { curlMultipart, dyingWorker, postFile, silentWorker, sourceWorker } from "../helpers/serve.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -30,10 +30,8 @@ function dataDir(): string {
 }
 
 /** POSTs a file the way `curl -F "file=@name" URL/validate` does. */
-async function upload(server: RunningServer, content: string | Uint8Array, options: { field?: string; filename?: string } = {}): Promise<{ status: number; body: Record<string, string> }> {
-  const { body, contentType } = curlMultipart(options.field ?? "file", options.filename ?? "submission.csv", content);
-  const response = await fetch(`${server.url}/validate`, { method: "POST", body, headers: { "content-type": contentType } });
-  return { status: response.status, body: (await response.json()) as Record<string, string> };
+function upload(server: RunningServer, content: string | Uint8Array, options: { field?: string; filename?: string } = {}): Promise<{ status: number; body: Record<string, string> }> {
+  return postFile(server.url, content, options);
 }
 
 async function health(server: RunningServer): Promise<unknown> {
