@@ -5,16 +5,40 @@
 export interface Utf8Decoder {
   decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
-declare const TextDecoder: { new (label: string, options?: { fatal?: boolean }): Utf8Decoder };
+declare const TextDecoder: { new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): Utf8Decoder };
 
 /** Decodes UTF-8; with `fatal`, throws a TypeError on bytes that are not valid UTF-8. */
 export function decodeUtf8(bytes: Uint8Array, fatal = false): string {
   return new TextDecoder("utf-8", { fatal }).decode(bytes);
 }
 
-/** A UTF-8 decoder for chunked input (`decode(chunk, { stream: true })`); drops a leading BOM. */
-export function utf8Decoder(fatal: boolean): Utf8Decoder {
-  return new TextDecoder("utf-8", { fatal });
+/**
+ * A UTF-8 decoder for chunked input (`decode(chunk, { stream: true })`); it drops a BOM at the
+ * start of its input unless `keepBOM`.
+ */
+export function utf8Decoder(fatal: boolean, keepBOM = false): Utf8Decoder {
+  return new TextDecoder("utf-8", { fatal, ignoreBOM: keepBOM });
+}
+
+/**
+ * The bytes at the end of `head` + `tail` that begin a UTF-8 sequence the end cuts off (what a
+ * streaming decoder holds back), assuming the bytes before are valid UTF-8.
+ */
+export function cutSequence(head: Uint8Array, tail: Uint8Array): Uint8Array {
+  const total = head.length + tail.length;
+  const at = (i: number): number => (i < head.length ? head[i]! : tail[i - head.length]!);
+  for (let back = 1; back <= Math.min(3, total); back++) {
+    const b = at(total - back);
+    if (b < 0x80) break;
+    if (b >= 0xc0) {
+      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      if (length <= back) break;
+      const out = new Uint8Array(back);
+      for (let k = 0; k < back; k++) out[k] = at(total - back + k);
+      return out;
+    }
+  }
+  return new Uint8Array(0);
 }
 
 /**

@@ -71,9 +71,11 @@ export class IssueLog {
     this.errors = 0;
   }
 
-  /** The kept issues, errors first, each group in the order found. */
+  /** The kept issues: errors first, each group by line in the file (whole-file issues last), then code. */
   issues(): ValidationIssue[] {
-    return [...this.kept.filter((i) => i.severity === "error"), ...this.kept.filter((i) => i.severity === "warning")];
+    const byLine = (a: ValidationIssue, b: ValidationIssue) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+    const sorted = (severity: Severity) => this.kept.filter((i) => i.severity === severity).sort(byLine);
+    return [...sorted("error"), ...sorted("warning")];
   }
 
   get total(): number {

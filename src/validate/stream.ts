@@ -9,7 +9,7 @@
  * cell against its column spec (kind, range, labels, RLE and prediction-string structure).
  */
 import type { ColumnSpec, CompetitionDefinition } from "../competitions/define.js";
-import { invalidUtf8Offset, utf8Decoder, type Utf8Decoder } from "../_internal/text.js";
+import { cutSequence, invalidUtf8Offset, utf8Decoder, type Utf8Decoder } from "../_internal/text.js";
 import { dedupeHeader } from "../table/frame.js";
 import { PANDAS_NA_VALUES } from "../table/scalars.js";
 import { CsvParseFailure, CsvTokenizer } from "../table/tokenize.js";
@@ -53,6 +53,11 @@ export class StreamValidator {
   private readonly log: IssueLog;
   private readonly file: string;
   private decoder: Utf8Decoder | null = null;
+  /** Bytes of a UTF-8 sequence the previous chunk cut off (held by the decoder). */
+  private carry: Uint8Array = new Uint8Array(0);
+  /** Line breaks in the bytes decoded so far, counted as the tokenizer counts lines. */
+  private newlines = 0;
+  private afterCR = false;
   private lenient = false;
   private stopped = false;
   private bytes = 0;
@@ -108,7 +113,7 @@ export class StreamValidator {
 
   /** Ends the input and reports what only the whole file shows (row count, missing ids). */
   end(): StreamSummary {
-    if (!this.stopped) this.text(this.decoder ? this.decoder.decode() : "", true);
+    if (!this.stopped) this.text(this.decoder ? this.decode(undefined) : "", true);
     const file = this.file;
     // After a parse error the rest of the file is unread: only that error is reported.
     if (!this.stopped) {
@@ -138,23 +143,48 @@ export class StreamValidator {
     }));
   }
 
-  private decode(bytes: Uint8Array): string {
+  /**
+   * Decodes the next bytes (undefined: the end of the input). The first bytes that are not UTF-8
+   * are reported with their line; decoding then goes on with
+   * replacement characters, from the same place whatever the chunking, to find the other issues.
+   */
+  private decode(bytes: Uint8Array | undefined): string {
     if (!this.decoder) this.decoder = utf8Decoder(true);
-    if (this.lenient) return this.decoder.decode(bytes, { stream: true });
+    const options = { stream: bytes !== undefined };
+    if (this.lenient) return this.decoder.decode(bytes, options);
+    const input = bytes ?? new Uint8Array(0);
     try {
-      return this.decoder.decode(bytes, { stream: true });
+      const text = this.decoder.decode(bytes, options);
+      this.carry = cutSequence(this.carry, input);
+      this.newlines += this.lineBreaks(input, input.length);
+      return text;
     } catch {
-      // Report the first bad byte, then read on with replacement characters to find more issues.
-      const offset = Math.max(0, invalidUtf8Offset(bytes));
-      let line = this.tokenizer.currentLine;
-      for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+      const all = new Uint8Array(this.carry.length + input.length);
+      all.set(this.carry);
+      all.set(input, this.carry.length);
+      const offset = invalidUtf8Offset(all);
+      const line = 1 + this.newlines + this.lineBreaks(all.subarray(this.carry.length), Math.max(0, offset - this.carry.length));
       const file = this.file;
-      const received = `byte 0x${bytes[offset]!.toString(16).padStart(2, "0")}`;
+      const received = offset >= 0 ? `byte 0x${all[offset]!.toString(16).padStart(2, "0")}` : "a UTF-8 sequence cut off by the end of the file";
       this.log.report("ENCODING_ERROR", "error", () => ({ origin: "format", file, line, message: `${file} line ${line}: expected UTF-8 text, got ${received}`, expected: "UTF-8", received }));
       this.lenient = true;
-      this.decoder = utf8Decoder(false);
-      return this.decoder.decode(bytes, { stream: true });
+      this.decoder = utf8Decoder(false, this.bytes > all.length);
+      return this.decoder.decode(all, options);
     }
+  }
+
+  /** Line breaks in bytes[0, end) as the tokenizer counts them: CR, LF, and CRLF as one. */
+  private lineBreaks(bytes: Uint8Array, end: number): number {
+    let count = 0;
+    let afterCR = this.afterCR;
+    for (let i = 0; i < end; i++) {
+      const b = bytes[i]!;
+      if (b === 13) count++;
+      else if (b === 10 && !afterCR) count++;
+      afterCR = b === 13;
+    }
+    if (end === bytes.length) this.afterCR = afterCR;
+    return count;
   }
 
   private nul(line: number): void {

@@ -131,7 +131,7 @@ export class Validation {
       columns: summary.columns,
       errors: log.errors,
       warnings: log.warnings,
-      counts: Object.fromEntries(log.counts),
+      counts: countsByCode(log),
       issues,
       truncated: issues.length < log.total,
     };
@@ -152,7 +152,7 @@ export class Validation {
       columns: 0,
       errors: this.log.errors,
       warnings: this.log.warnings,
-      counts: Object.fromEntries(this.log.counts),
+      counts: countsByCode(this.log),
       issues,
       truncated: false,
     };
@@ -200,6 +200,11 @@ export function readSample(sample: string | Uint8Array): Frame {
     if (caught instanceof MlegradeError) throw new AnswersError(`sample submission: ${caught.message}`, caught.issues);
     throw caught;
   }
+}
+
+/** Issue counts by code, in code order (so equal reports serialise equally). */
+function countsByCode(log: IssueLog): Partial<Record<ErrorCode, number>> {
+  return Object.fromEntries([...log.counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** A grader's issue message, prefixed with its location when it does not name the file. */

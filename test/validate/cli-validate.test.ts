@@ -35,7 +35,8 @@ describe("mlegrade validate", () => {
     expect(lines[0]).toMatch(/^bad%,:name\.csv: invalid for spaceship-titanic: 3 rows, 6 errors, 0 warnings/);
     expect(lines[1]).toMatch(/^ {2}error {3}UNKNOWN_LABEL +bad%,:name\.csv row 1, column "Transported": expected True or False, got "yes"$/);
     expect(lines).toHaveLength(4);
-    expect(lines[3]).toMatch(/… 4 more issues \(all issues by code: UNKNOWN_LABEL 2, ROW_COUNT_MISMATCH 1, DUPLICATE_IDS 1, UNEXPECTED_IDS 1, MISSING_IDS 1\)/);
+    expect(lines[2]).toMatch(/^ {2}error {3}DUPLICATE_IDS +bad%,:name\.csv row 2, column "PassengerId": id "0001_01" appears more often than expected$/);
+    expect(lines[3]).toMatch(/… 4 more issues \(all issues by code: DUPLICATE_IDS 1, MISSING_IDS 1, ROW_COUNT_MISMATCH 1, UNEXPECTED_IDS 1, UNKNOWN_LABEL 2\)/);
   });
 
   it("json: the whole report", async () => {
@@ -63,7 +64,7 @@ describe("mlegrade validate", () => {
     const lines = out.trimEnd().split("\n");
     const path = bad.replaceAll("%", "%25").replaceAll(":", "%3A").replaceAll(",", "%2C");
     expect(lines[0]).toBe(`::error file=${path},line=2,title=UNKNOWN_LABEL::bad%25,:name.csv row 1, column "Transported": expected True or False, got "yes"`);
-    expect(lines[2]).toBe(`::error file=${path},title=ROW_COUNT_MISMATCH::bad%25,:name.csv: expected 2 rows (as in the sample submission), got 3`);
+    expect(lines[2]).toBe(`::error file=${path},line=3,title=UNKNOWN_LABEL::bad%25,:name.csv row 2, column "Transported": expected True or False, got "maybe"`);
     expect(lines[3]).toBe("bad%,:name.csv: invalid for spaceship-titanic (6 errors, 0 warnings, 3 not annotated)");
   });
 

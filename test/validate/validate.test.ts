@@ -157,11 +157,12 @@ describe("ids", () => {
     const sample = "id,p\na,0\nb,0\nc,0\n";
     const report = validate({ competition: probabilityCompetition, submission: "id,p\na,0.1\na,0.2\nz,0.3\nb,0.4\n", sample });
     expect(report.reference).toBe("sample");
+    // In file order; whole-file issues last.
     expect(report.issues.map((i) => [i.code, i.row, i.expected ?? i.received])).toEqual([
-      ["ROW_COUNT_MISMATCH", undefined, "3"],
       ["DUPLICATE_IDS", 2, "each id once"],
       ["UNEXPECTED_IDS", 3, '"z"'],
       ["MISSING_IDS", undefined, '"c"'],
+      ["ROW_COUNT_MISMATCH", undefined, "3"],
     ]);
   });
 
@@ -169,7 +170,7 @@ describe("ids", () => {
     const sample = Frame.fromCsv("id,p\n7,0\n8,0\n");
     expect(validate({ competition: probabilityCompetition, submission: "id,p\n007,0.1\n8.0,0.2\n", sample }).valid).toBe(true);
     const broken = validate({ competition: probabilityCompetition, submission: "id,p\n7,0.1\n8x,0.2\n", sample });
-    expect(codes(broken)).toEqual(["UNEXPECTED_IDS", "UNEXPECTED_IDS", "ID_MISMATCH", "MISSING_IDS", "MISSING_IDS"]);
+    expect(codes(broken)).toEqual(["UNEXPECTED_IDS", "ID_MISMATCH", "UNEXPECTED_IDS", "MISSING_IDS", "MISSING_IDS"]);
     expect(broken.issues.find((i) => i.code === "ID_MISMATCH")!.row).toBe(2);
   });
 
@@ -224,8 +225,8 @@ describe("with the answers: the grader decides", () => {
     expect(report.grader).toEqual({ outcome: "invalid", code: "ROW_COUNT_MISMATCH", upstream: "invalid" });
     expect(report.issues.map((i) => [i.code, i.origin])).toEqual([
       ["UNKNOWN_LABEL", "format"],
-      ["ROW_COUNT_MISMATCH", "reference"],
       ["MISSING_IDS", "reference"],
+      ["ROW_COUNT_MISMATCH", "reference"],
     ]);
     const grader = testCompetition([{ name: "id", kind: "id" }, { name: "p", kind: "probability" }], {
       grade: () => {
