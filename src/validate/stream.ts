@@ -10,6 +10,7 @@
  */
 import type { ColumnSpec, CompetitionDefinition } from "../competitions/define.js";
 import { cutSequence, invalidUtf8Offset, utf8Decoder, type Utf8Decoder } from "../_internal/text.js";
+import { describeColumns } from "../grader/checks.js";
 import { dedupeHeader } from "../table/frame.js";
 import { PANDAS_NA_VALUES } from "../table/scalars.js";
 import { CsvParseFailure, CsvTokenizer } from "../table/tokenize.js";
@@ -252,8 +253,8 @@ export class StreamValidator {
           line,
           column: spec.name,
           expected: spec.name,
-          received: describeHeader(this.header),
-          message: `${file}: expected a column "${spec.name}", got ${hint !== undefined ? `"${hint}" (names must match exactly)` : describeHeader(this.header)}`,
+          received: describeColumns(this.header),
+          message: `${file}: expected a column "${spec.name}", got ${hint !== undefined ? `"${hint}" (names must match exactly)` : describeColumns(this.header)}`,
         }));
         continue;
       }
@@ -339,10 +340,4 @@ export class StreamValidator {
     }
     if (row === 1) this.fields = [];
   }
-}
-
-/** The header for messages: all names when few, else the first ones and a count. */
-export function describeHeader(names: readonly string[]): string {
-  if (names.length <= 12) return `columns ${JSON.stringify(names)}`;
-  return `${names.length} columns ${JSON.stringify(names.slice(0, 10)).slice(0, -1)}, …]`;
 }
