@@ -2,7 +2,14 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", metrics: "src/metrics.ts", node: "src/node/index.ts", runner: "src/runner/index.ts", "serve-worker": "src/node/serve-worker.ts" },
+    entry: {
+      index: "src/index.ts",
+      metrics: "src/metrics.ts",
+      node: "src/node/index.ts",
+      runner: "src/runner/index.ts",
+      "batch-worker": "src/node/batch-worker.ts",
+      "serve-worker": "src/node/serve-worker.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

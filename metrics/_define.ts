@@ -3,7 +3,8 @@
  * {@link defineMetric}. The registry (`metrics/index.ts`), the generated docs pages and the
  * registry-wide tests all read the descriptor, so it is the single source of truth about a metric.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import type { $ZodType, output } from "zod/v4/core";
 import { OptionsError } from "../src/errors.js";
 
 export type MetricDirection = "maximize" | "minimize";
@@ -18,6 +19,7 @@ export type MetricInputKind =
   | "labels" // yTrue, yPred: class labels (numbers, strings or booleans)
   | "binary-probabilities" // yTrue: 0/1, yProb: probability of the positive class
   | "class-probabilities" // yTrue: one-hot matrix, yProb: probability matrix
+  | "multilabel-probabilities" // yTrue: 0/1 matrix, yProb: matrix of probabilities in [0, 1]
   | "distributions" // yTrue, yPred: rows of non-negative weights
   | "regression" // yTrue, yPred: real numbers
   | "grouped-regression" // yTrue, yPred: real numbers, groups: a group label per row
@@ -70,7 +72,7 @@ export interface MetricProperties {
 
 export interface MetricDescriptor<
   Input extends Record<string, unknown> = Record<string, unknown>,
-  Options extends z.ZodType = z.ZodType,
+  Options extends $ZodType = $ZodType,
   Id extends string = string,
 > {
   /** kebab-case, equal to the file name. */
@@ -84,7 +86,7 @@ export interface MetricDescriptor<
   /** [worst, best] for bounded metrics in the order [min, max]; ±Infinity where open. */
   range: readonly [number, number];
   inputKind: MetricInputKind;
-  /** Options with defaults, validated on each call. */
+  /** Options with defaults (a zod schema; the core uses `zod/mini` to stay small), validated on each call. */
   options: Options;
   formula: { latex: string; text: string };
   edgeCases: readonly MetricEdgeCase[];
@@ -96,22 +98,22 @@ export interface MetricDescriptor<
   /** mlegrade version that added the metric. */
   since: string;
   /** Runs the metric on named inputs (the same names the examples use). */
-  evaluate: (input: Input, options: z.infer<Options>) => number;
+  evaluate: (input: Input, options: output<Options>) => number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- evaluate takes each metric's own input shape
-export type AnyMetric = MetricDescriptor<any, z.ZodType>;
+export type AnyMetric = MetricDescriptor<any, $ZodType>;
 
 /** Identity helper that checks a descriptor's shape and keeps its literal types. */
-export function defineMetric<Input extends Record<string, unknown>, Options extends z.ZodType, const Id extends string>(
+export function defineMetric<Input extends Record<string, unknown>, Options extends $ZodType, const Id extends string>(
   descriptor: MetricDescriptor<Input, Options, Id>,
 ): MetricDescriptor<Input, Options, Id> {
   return descriptor;
 }
 
 /** Validates options against a metric's schema, filling defaults; throws OptionsError on bad options. */
-export function parseMetricOptions<Options extends z.ZodType>(metric: { id: string; options: Options }, options: unknown): z.infer<Options> {
-  const result = metric.options.safeParse(options ?? {});
+export function parseMetricOptions<Options extends $ZodType>(metric: { id: string; options: Options }, options: unknown): output<Options> {
+  const result = z.safeParse(metric.options, options ?? {});
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({
       code: "INVALID_OPTIONS" as const,
@@ -123,4 +125,4 @@ export function parseMetricOptions<Options extends z.ZodType>(metric: { id: stri
 }
 
 /** Schema for metrics without options. */
-export const noOptions = z.object({}).strict();
+export const noOptions = z.strictObject({});

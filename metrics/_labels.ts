@@ -116,3 +116,51 @@ export function labelsEqual(a: Label, b: Label): boolean {
   if (typeof a === "string" || typeof b === "string") return a === b;
   return asNumber(a) === asNumber(b);
 }
+
+export interface EncodedLabels {
+  /** The sorted union of both arrays' labels (scikit-learn's `unique_labels`); booleans as 0/1. */
+  labels: Array<number | string>;
+  /** Index into `labels` of each true label. */
+  trueCodes: Int32Array;
+  /** Index into `labels` of each predicted label. */
+  predCodes: Int32Array;
+}
+
+/**
+ * `sklearn.utils.multiclass.unique_labels(y_true, y_pred)` with both arrays encoded as indices into
+ * the sorted union, which is how scikit-learn's confusion-matrix metrics (F1, kappa, MCC) see them.
+ * Call after {@link checkClassificationTargets}. Unlike accuracy's element-wise comparison, text
+ * mixed with numbers or booleans throws LABEL_TYPE_MISMATCH ("Mix of label input types").
+ */
+export function encodeLabels(yTrue: LabelArray, yPred: LabelArray): EncodedLabels {
+  const textual = isObjectLabels(yTrue) || isObjectLabels(yPred);
+  const index = new Map<number | string, number>();
+  const seen: Array<number | string> = [];
+  const encode = (values: LabelArray, role: string): Int32Array => {
+    const codes = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const raw = values[i]!;
+      if (textual && typeof raw !== "string") {
+        const code = typeof raw === "number" && Number.isNaN(raw) ? "MISSING_VALUE" : "LABEL_TYPE_MISMATCH";
+        throw new MetricError(code, `${role}: expected labels of one type, got text mixed with ${describe(raw)}`);
+      }
+      const key = textual ? (raw as string) : asNumber(raw);
+      let code = index.get(key);
+      if (code === undefined) {
+        code = seen.length;
+        index.set(key, code);
+        seen.push(key);
+      }
+      codes[i] = code;
+    }
+    return codes;
+  };
+  const trueCodes = encode(yTrue, "y_true");
+  const predCodes = encode(yPred, "y_pred");
+  const order = seen.map((_, i) => i);
+  order.sort(textual ? (a, b) => compareCodePoints(seen[a] as string, seen[b] as string) : (a, b) => (seen[a] as number) - (seen[b] as number));
+  const rank = new Int32Array(seen.length);
+  order.forEach((original, sorted) => (rank[original] = sorted));
+  for (const codes of [trueCodes, predCodes]) for (let i = 0; i < codes.length; i++) codes[i] = rank[codes[i]!]!;
+  return { labels: order.map((i) => seen[i]!), trueCodes, predCodes };
+}

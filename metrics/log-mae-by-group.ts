@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { compareCodePoints } from "../src/table/scalars.js";
 import { defineMetric } from "./_define.js";
@@ -66,9 +66,9 @@ export const logMaeByGroupMetric = defineMetric({
   direction: "minimize",
   range: [-Infinity, Infinity],
   inputKind: "grouped-regression",
-  options: z
-    .object({ floor: z.number().positive().nullable().default(null).describe("lower bound on each group's MAE before the log; null (MLE-bench) applies none") })
-    .strict(),
+  options: z.strictObject({
+    floor: z._default(z.nullable(z.number().check(z.positive())), null).check(z.describe("lower bound on each group's MAE before the log; null (MLE-bench) applies none")),
+  }),
   formula: {
     latex: String.raw`\frac{1}{G}\sum_{g=1}^{G} \ln\Big(\frac{1}{n_g}\sum_{i \in g} |\hat y_i - y_i|\Big)`,
     text: "For each group, the log of its mean absolute error; then the plain mean over groups.",

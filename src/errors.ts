@@ -69,6 +69,8 @@ export const SYSTEM_CODES = [
   "USAGE",
   "FILE_NOT_FOUND",
   "RUNNER",
+  /** A bug in mlegrade: an exception that is not one of ours. */
+  "INTERNAL",
 ] as const;
 
 export type SubmissionErrorCode = (typeof SUBMISSION_CODES)[number];

@@ -15,6 +15,12 @@ export type { GraderVerdict, ValidateOptions, ValidationReport, ValidationSetup 
 export type { IssueOrigin, Severity, ValidationIssue } from "./validate/issues.js";
 export { participantText, participantIssue } from "./validate/participant.js";
 
+export { aggregate, buildSeeds, meanWithError, orderReports, passAtK, seedMetrics } from "./aggregate.js";
+export type { AggregateOptions, AggregateResult, AggregateStatistic, PassAtK, ReportFlags, SeedMetrics } from "./aggregate.js";
+
+export { renderReportHtml, distributionChart } from "./report/html.js";
+export type { ReportForPage, ReportPageOptions } from "./report/html.js";
+
 export { getCompetition, listCompetitions, COMPETITIONS } from "./competitions/index.js";
 export { defineCompetition, splitsOf, SPLITS } from "./competitions/define.js";
 export type {
@@ -39,8 +45,10 @@ export {
   pandasMedian,
   parseLeaderboard,
   placeScore,
+  resampleLeaderboard,
+  thresholdCurve,
 } from "./medals.js";
-export type { Direction, GradingMode, Leaderboard, Placement, ThresholdOptions, Thresholds } from "./medals.js";
+export type { Direction, GradingMode, Leaderboard, Placement, ThresholdOptions, ThresholdPoint, Thresholds } from "./medals.js";
 
 export { mlebenchRound, numpyRound, pythonRound } from "./rounding.js";
 export type { RoundingKind } from "./rounding.js";

@@ -169,3 +169,40 @@ export function placeScore(score: number | null, thresholds: Thresholds, leaderb
   }
   return { gold, silver, bronze, anyMedal: gold || silver || bronze, aboveMedian, rank, percentile };
 }
+
+/**
+ * A leaderboard of `teams` teams with the same score distribution as `leaderboard`: the score at
+ * position i is read by linear interpolation at the matching fraction of the original ranking
+ * (first and last positions map to the original best and worst). For "what if this competition had
+ * n teams" studies; teams without a score are dropped first.
+ */
+export function resampleLeaderboard(leaderboard: Leaderboard, teams: number): Leaderboard {
+  if (!(teams >= 1) || !Number.isInteger(teams)) throw new LeaderboardError(`resample: expected a positive whole number of teams, got ${teams}`);
+  const scored = Array.from(leaderboard.scores).filter((s) => !Number.isNaN(s));
+  if (scored.length === 0) throw new LeaderboardError("resample: the leaderboard has no scores");
+  const out = new Float64Array(teams);
+  for (let i = 0; i < teams; i++) {
+    const at = teams === 1 ? 0 : (i * (scored.length - 1)) / (teams - 1);
+    const lo = Math.floor(at);
+    const hi = Math.min(scored.length - 1, lo + 1);
+    out[i] = scored[lo]! + (scored[hi]! - scored[lo]!) * (at - lo);
+  }
+  return { scores: out };
+}
+
+export interface ThresholdPoint extends Thresholds {
+  /** Fraction of teams that earn at least each medal. */
+  fractions: { gold: number; silver: number; bronze: number };
+}
+
+/**
+ * How the thresholds move with the number of teams: for each team count, the leaderboard resampled
+ * to that size (see {@link resampleLeaderboard}) and its thresholds.
+ */
+export function thresholdCurve(leaderboard: Leaderboard, teamCounts: readonly number[], options: ThresholdOptions = {}): ThresholdPoint[] {
+  return teamCounts.map((teams) => {
+    const thresholds = computeThresholds(resampleLeaderboard(leaderboard, teams), options);
+    const { gold, silver, bronze } = thresholds.positions;
+    return { ...thresholds, fractions: { gold: gold / teams, silver: silver / teams, bronze: bronze / teams } };
+  });
+}

@@ -5,6 +5,7 @@
  */
 import { build } from "esbuild";
 import { runInNewContext } from "node:vm";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers/shared.js";
@@ -35,7 +36,21 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/** Core files: src/ outside node/ and runner/, and all of metrics/. */
+function coreFiles(dir: string): string[] {
+  return readdirSync(join(REPO_ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return path === "src/node" || path === "src/runner" ? [] : coreFiles(path);
+    return entry.name.endsWith(".ts") ? [path] : [];
+  });
+}
+
 describe("the core runs anywhere JavaScript runs", () => {
+  it("imports zod only through zod/mini (the classic API adds about 90 kB gzipped)", () => {
+    const offenders = [...coreFiles("src"), ...coreFiles("metrics")].filter((file) => /from "zod"/.test(readFileSync(join(REPO_ROOT, file), "utf8")));
+    expect(offenders).toEqual([]);
+  });
+
   for (const entry of ["src/index.ts", "src/metrics.ts"]) {
     it(`${entry} bundles for the browser without Node built-ins`, async () => {
       const code = await bundle(entry);

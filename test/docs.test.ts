@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { renderAll } from "../docs/gen/render.js";
 import { METRICS } from "../metrics/index.js";
 import { COMPETITIONS } from "../src/competitions/index.js";
+import { COMMANDS } from "../src/node/cli.js";
 import { REPO_ROOT } from "./helpers/shared.js";
 
 const DOCS = join(REPO_ROOT, "docs");
-const pages = renderAll(METRICS, COMPETITIONS);
+const pages = renderAll(METRICS, COMPETITIONS, COMMANDS);
 
 describe("generated docs", () => {
   for (const [path, text] of pages) {
@@ -19,6 +20,7 @@ describe("generated docs", () => {
     });
   }
   it("has no pages left over from removed metrics or competitions", () => {
+    expect(pages.has("medal-bands.svg")).toBe(true);
     for (const folder of ["metrics", "competitions"]) {
       for (const name of readdirSync(join(DOCS, folder))) expect(pages.has(`${folder}/${name}`), `${folder}/${name} is not generated`).toBe(true);
     }

@@ -7,10 +7,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { METRICS } from "../../metrics/index.js";
 import { COMPETITIONS } from "../../src/competitions/index.js";
+import { COMMANDS } from "../../src/node/cli.js";
 import { renderAll } from "./render.js";
 
 const DOCS = join(dirname(fileURLToPath(import.meta.url)), "..");
-const pages = renderAll(METRICS, COMPETITIONS);
+const pages = renderAll(METRICS, COMPETITIONS, COMMANDS);
 for (const folder of ["metrics", "competitions"]) {
   mkdirSync(join(DOCS, folder), { recursive: true });
   for (const name of readdirSync(join(DOCS, folder))) {

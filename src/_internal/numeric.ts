@@ -106,3 +106,20 @@ export function sequentialSum(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) total += values[i]!;
   return total;
 }
+
+/**
+ * `np.nanmean` of a 1-D float64 array: NaN entries are replaced by 0 in place, the array is summed
+ * pairwise and divided by the number of non-NaN entries (NaN when there are none).
+ */
+export function numpyNanMean(values: ArrayLike<number>): number {
+  const filled = new Float64Array(values.length);
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (!Number.isNaN(value)) {
+      filled[i] = value;
+      count++;
+    }
+  }
+  return count === 0 ? NaN : numpySum(filled) / count;
+}

@@ -4,7 +4,7 @@
  * the grade function, which composes the metric library with the row matching MLE-bench's
  * `grade.py` for that competition performs.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DefinitionError } from "../errors.js";
 import type { GradingMode } from "../medals.js";
 import type { Frame } from "../table/frame.js";
@@ -29,54 +29,50 @@ export type SplitQuery = Split | "lite" | "split75" | "all";
 export const columnKindSchema = z.enum(["id", "probability", "number", "integer", "label", "boolean", "text", "rle", "prediction-string"]);
 export type ColumnKind = z.infer<typeof columnKindSchema>;
 
-export const columnSpecSchema = z
-  .object({
-    name: z.string().min(1),
-    kind: columnKindSchema,
-    /** Inclusive bounds for numeric kinds. */
-    range: z.tuple([z.number(), z.number()]).optional(),
-    /** Allowed labels, where the grader restricts them. */
-    labels: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
-    /** Whether an empty cell is acceptable (e.g. an empty mask or an empty prediction list). */
-    allowEmpty: z.boolean().default(false),
-    /** For prediction strings: the token layout, e.g. "label conf xmin ymin xmax ymax". */
-    format: z.string().optional(),
-    /** Whether the grader scores this column (false: required but unscored, or optional). */
-    scored: z.boolean().default(true),
-  })
-  .strict();
+export const columnSpecSchema = z.strictObject({
+  name: z.string().check(z.minLength(1)),
+  kind: columnKindSchema,
+  /** Inclusive bounds for numeric kinds. */
+  range: z.optional(z.tuple([z.number(), z.number()])),
+  /** Allowed labels, where the grader restricts them. */
+  labels: z.optional(z.array(z.union([z.string(), z.number(), z.boolean()]))),
+  /** Whether an empty cell is acceptable (e.g. an empty mask or an empty prediction list). */
+  allowEmpty: z._default(z.boolean(), false),
+  /** For prediction strings: the token layout, e.g. "label conf xmin ymin xmax ymax". */
+  format: z.optional(z.string()),
+  /** Whether the grader scores this column (false: required but unscored, or optional). */
+  scored: z._default(z.boolean(), true),
+});
 export type ColumnSpec = z.input<typeof columnSpecSchema>;
 
-export const competitionMetaSchema = z
-  .object({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
-    name: z.string().min(1),
-    splits: z.array(z.enum(SPLITS)).min(1),
-    /** Kaggle category (the README's for Lite competitions, our label for the others). */
-    category: z.string().optional(),
-    /** Answers file in MLE-bench's prepared data layout, relative to the data dir. */
-    answers: z.string().regex(/^[^/].*\/prepared\/private\/.+\.(csv|jsonl)$/),
-    /** Sample submission in the same layout. */
-    sampleSubmission: z.string().regex(/\/prepared\/public\/.+\.csv$/),
-    /** Submission columns as the grader reads them, in the expected order. */
-    columns: z.array(columnSpecSchema).min(1),
-    /** How many columns are allowed: `exact` rejects extra columns; `superset` ignores them. */
-    extraColumns: z.enum(["ignored", "rejected"]).default("ignored"),
-    /** Columns of the answers file the grader reads. */
-    answersColumns: z.array(z.string()).min(1),
-    /** Metric id (see `mlegrade/metrics`) and the options the grader uses. */
-    metric: z.object({ id: z.string(), options: z.record(z.string(), z.unknown()).default({}) }).strict(),
-    direction: z.enum(["maximize", "minimize"]),
-    /** Kaggle awarded medals (MLE-bench's `awards_medals`); honoured in `kaggle` mode only. */
-    awardsMedals: z.boolean(),
-    /** Which `round(score, 5)` MLE-bench applies, by the type the grader returns. */
-    rounding: z.enum(["numpy", "python", "int"]).default("numpy"),
-    /** How rows are matched, in one line (shown by `mlegrade list` and the docs). */
-    rowMatching: z.string().min(1),
-    /** MLE-bench behaviours that a user may not expect (reproduced in `mlebench` mode). */
-    knownIssues: z.array(z.string()).default([]),
-  })
-  .strict();
+export const competitionMetaSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/)),
+  name: z.string().check(z.minLength(1)),
+  splits: z.array(z.enum(SPLITS)).check(z.minLength(1)),
+  /** Kaggle category (the README's for Lite competitions, our label for the others). */
+  category: z.optional(z.string()),
+  /** Answers file in MLE-bench's prepared data layout, relative to the data dir. */
+  answers: z.string().check(z.regex(/^[^/].*\/prepared\/private\/.+\.(csv|jsonl)$/)),
+  /** Sample submission in the same layout (config.yaml's path; text-normalization keeps it in private/). */
+  sampleSubmission: z.string().check(z.regex(/\/prepared\/(public|private)\/.+\.csv$/)),
+  /** Submission columns as the grader reads them, in the expected order. */
+  columns: z.array(columnSpecSchema).check(z.minLength(1)),
+  /** Whether columns beyond `columns` are ignored or rejected. */
+  extraColumns: z._default(z.enum(["ignored", "rejected"]), "ignored"),
+  /** Columns of the answers file the grader reads. */
+  answersColumns: z.array(z.string()).check(z.minLength(1)),
+  /** Metric id (see `mlegrade/metrics`) and the options the grader uses. */
+  metric: z.strictObject({ id: z.string(), options: z._default(z.record(z.string(), z.unknown()), {}) }),
+  direction: z.enum(["maximize", "minimize"]),
+  /** Kaggle awarded medals (MLE-bench's `awards_medals`); honoured in `kaggle` mode only. */
+  awardsMedals: z.boolean(),
+  /** Which `round(score, 5)` MLE-bench applies, by the type the grader returns. */
+  rounding: z._default(z.enum(["numpy", "python", "int"]), "numpy"),
+  /** How rows are matched, in one line (shown by `mlegrade list` and the docs). */
+  rowMatching: z.string().check(z.minLength(1)),
+  /** MLE-bench behaviours that a user may not expect (reproduced in `mlebench` mode). */
+  knownIssues: z._default(z.array(z.string()), []),
+});
 
 export type CompetitionMeta = z.output<typeof competitionMetaSchema>;
 export type CompetitionMetaInput = z.input<typeof competitionMetaSchema>;
@@ -102,7 +98,7 @@ export interface CompetitionDefinition extends CompetitionMeta {
 
 /** Validates the metadata with zod and attaches the grade function. */
 export function defineCompetition(meta: CompetitionMetaInput, grade: GradeFunction): CompetitionDefinition {
-  const parsed = competitionMetaSchema.safeParse(meta);
+  const parsed = z.safeParse(competitionMetaSchema, meta);
   if (!parsed.success) {
     const where = typeof meta === "object" && meta && "id" in meta ? String(meta.id) : "competition";
     const issues = parsed.error.issues.map((issue) => ({

@@ -18,6 +18,7 @@ export default defineCompetition(
     metric: { id: "accuracy" },
     direction: "maximize",
     awardsMedals: false,
+    rounding: "python",
     rowMatching: "sort both by PassengerId; sorted ids must be equal; rows paired in that order",
     knownIssues: [
       "Transported is read as a boolean column; 1/0 integers compare equal to True/False, but the text 'yes'/'no' does not and fails as a label type mismatch",

@@ -14,6 +14,7 @@ import {
   MetricError,
   MlegradeError,
   SubmissionError,
+  type ErrorCode,
   type Issue,
   type SubmissionErrorCode,
   type UpstreamOutcome,
@@ -49,7 +50,8 @@ export interface GradeOptions {
 }
 
 export interface ReportError {
-  code: SubmissionErrorCode;
+  /** A submission code, or (batch grading only) the code of the data or system error that stopped grading. */
+  code: SubmissionErrorCode | ErrorCode;
   message: string;
   issues: Issue[];
   /** How MLE-bench's grader ends on the same input: rejected (`invalid`) or crashed (`error`). */

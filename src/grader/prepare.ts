@@ -6,7 +6,7 @@ import { AnswersError, type UpstreamOutcome } from "../errors.js";
 import type { Answers } from "../competitions/define.js";
 import type { Cell, Column } from "../table/column.js";
 import { Frame } from "../table/frame.js";
-import { pythonFloat } from "../table/scalars.js";
+import { pythonFloat, pythonStr } from "../table/scalars.js";
 import { failCells, requireColumns, requireSameLength, requireSameSortedIds } from "./checks.js";
 
 /** The answers must be a table with these columns (a maintainer's error otherwise). */
@@ -22,6 +22,22 @@ export function answersTable(answers: Answers, columns: readonly string[]): Fram
 /** A column's cells as labels: numbers for numeric and bool columns, cells for object columns. */
 export function labelsOf(column: Column): ArrayLike<Cell> {
   return column.values ?? column.cells!;
+}
+
+/**
+ * A column's cells as numpy sees `column.tolist()` once scikit-learn converts the list: a list that
+ * mixes text with numbers, booleans or NaN becomes an array of strings (`"nan"`, `"1.0"`, `"True"`);
+ * otherwise the cells are used as they are.
+ */
+export function listLabelsOf(column: Column): ArrayLike<Cell> {
+  const cells = labelsOf(column);
+  let text = false;
+  let other = false;
+  for (let i = 0; i < cells.length; i++) {
+    if (typeof cells[i] === "string") text = true;
+    else other = true;
+  }
+  return text && other ? Array.from(cells, (cell) => pythonStr(cell)) : cells;
 }
 
 /**

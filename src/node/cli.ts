@@ -4,9 +4,13 @@
  */
 import { VERSION } from "../version.js";
 import { EXIT, commandHelp, describeFailure, parseCommandArgs, type CliIO, type Command } from "./cli-kit.js";
+import { aggregateCommand } from "./commands/aggregate.js";
 import { demoCommand } from "./commands/demo.js";
+import { gradeBatchCommand } from "./commands/grade-batch.js";
 import { gradeCommand } from "./commands/grade.js";
 import { listCommand } from "./commands/list.js";
+import { reportCommand } from "./commands/report.js";
+import { runCommand } from "./commands/run.js";
 import { thresholdsCommand } from "./commands/thresholds.js";
 import { serveCommand } from "./commands/serve.js";
 import { validateCommand } from "./commands/validate.js";
@@ -14,7 +18,7 @@ import { validateCommand } from "./commands/validate.js";
 export type { CliIO } from "./cli-kit.js";
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [gradeCommand, validateCommand, serveCommand, thresholdsCommand, listCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [gradeCommand, validateCommand, thresholdsCommand, listCommand, gradeBatchCommand, aggregateCommand, reportCommand, serveCommand, runCommand, demoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -20,3 +20,5 @@ export { serve } from "./serve.js";
 export type { RunningServer, ServeOptions } from "./serve.js";
 export { run, COMMANDS } from "./cli.js";
 export type { CliIO } from "./cli.js";
+export { gradeBatch, parseSubmissionsJsonl, summarizeReports, writeBatchReport, readGradingReport, mlebenchTimestamp } from "./batch.js";
+export type { BatchEntry, BatchReport, GradeBatchOptions } from "./batch.js";

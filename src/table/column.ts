@@ -162,8 +162,33 @@ export class Column {
         return x < y ? -1 : 1;
       });
     }
+    if (this.cells && !this.bigValues && isPlainText(this.cells)) {
+      // Text (and missing cells) only, without surrogate pairs: UTF-16 order is code-point order.
+      const c = this.cells as (string | number)[];
+      return order.sort((a, b) => {
+        const x = c[a]!;
+        const y = c[b]!;
+        if (typeof x !== "string") return typeof y !== "string" ? a - b : 1;
+        if (typeof y !== "string") return -1;
+        return x < y ? -1 : x > y ? 1 : a - b;
+      });
+    }
     return order.sort((a, b) => compareCells(this, a, b) || a - b);
   }
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Whether every cell is a string without surrogates or a missing value (NaN). */
+function isPlainText(cells: readonly Cell[]): boolean {
+  for (const cell of cells) {
+    if (typeof cell === "string") {
+      if (SURROGATE.test(cell)) return false;
+    } else if (!(typeof cell === "number" && Number.isNaN(cell))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Orders two cells of one column: numbers (bigints exactly) before NaN, strings by code point. */

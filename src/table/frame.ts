@@ -7,7 +7,7 @@
  * - a column whose cells are all integers (blanks and a sign allowed, leading zeros dropped) and
  *   none missing is int64 (uint64 above the int64 range, text beyond that);
  * - else, if every present cell is a decimal number or `inf`, the column is float64; a value that
- *   overflows the double range keeps the whole column as text;
+ *   is above the double range keeps the whole column as text (one below it is -inf);
  * - else, if every cell is `true`/`false` in any case, the column is bool (with missing cells it is
  *   an object column of booleans and NaN);
  * - else the column holds the text verbatim (NaN for missing cells).
@@ -207,6 +207,9 @@ export function dedupeHeader(raw: readonly string[]): string[] {
   return names;
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MIN_FLOAT = -(2 ** 63);
+
 /** Types one column from its field texts as pandas' C parser does (see dtype.ts). */
 function typeColumn(name: string, tokens: CsvTokens, position: number, naValues: ReadonlySet<string>): Column {
   const rows = tokens.recordCount;
@@ -238,8 +241,9 @@ function typeColumn(name: string, tokens: CsvTokens, position: number, naValues:
       const values = new Float64Array(rows);
       for (let r = 0; r < rows; r++) {
         const value = missing[r] ? NaN : parseFloatText(texts[r]!)!;
-        // Integers with missing cells are read as int64 first: no negative zero.
-        values[r] = integers && value === 0 ? 0 : value;
+        // Integers with missing cells are read as int64 first, the missing ones marked with int64's
+        // minimum, then cast: no negative zero, and a real -2^63 turns into NaN as well.
+        values[r] = !integers ? value : value === 0 ? 0 : value === INT64_MIN_FLOAT && BigInt(texts[r]!.trim()) === INT64_MIN ? NaN : value;
       }
       return new Column({ name, dtype, values });
     }

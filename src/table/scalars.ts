@@ -29,8 +29,31 @@ export const PANDAS_NA_VALUES: ReadonlySet<string> = new Set([
   "null",
 ]);
 
-// Cell typing (integers, floats, booleans as pandas reads them) lives in dtype.ts.
+// Booleans and floats as pandas types them live in dtype.ts, with the column typing.
 export { parseBool, parseFloatText } from "./dtype.js";
+
+/** ASCII whitespace as pandas' C parser skips it around numbers: space, \t, \n, \v, \f, \r (not \xa0 or \x1c). */
+const INT_PATTERN = /^[ \t\n\v\f\r]*[+-]?\d+[ \t\n\v\f\r]*$/;
+
+/** Whether pandas' integer conversion accepts the text (digits with an optional sign and blanks around). */
+export function isIntegerText(text: string): boolean {
+  return INT_PATTERN.test(text);
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/** Range class of an integer text: int64, uint64 (only non-negative values above int64), or too big. */
+export function integerRange(text: string): "int64" | "uint64" | "overflow" {
+  const trimmed = text.trim();
+  const digits = trimmed.replace(/^[+-]/, "").replace(/^0+(?=\d)/, "");
+  if (digits.length < 18) return "int64";
+  const value = BigInt(trimmed);
+  if (value >= INT64_MIN && value <= INT64_MAX) return "int64";
+  if (value > 0n && value <= UINT64_MAX) return "uint64";
+  return "overflow";
+}
 
 /**
  * Python's `repr(float)` / `str(float)`: the shortest round-tripping digits (as JavaScript's), in
@@ -79,7 +102,7 @@ const PY_SPECIAL_PATTERN = /^[+-]?(?:inf|infinity|nan)$/i;
  * Python raises ValueError.
  */
 export function pythonFloat(text: string): number | undefined {
-  const trimmed = text.replace(PY_WHITESPACE_EDGES, "");
+  const trimmed = asciiDigits(text).replace(PY_WHITESPACE_EDGES, "");
   if (PY_FLOAT_PATTERN.test(trimmed)) return Number(trimmed.replaceAll("_", ""));
   if (PY_SPECIAL_PATTERN.test(trimmed)) {
     const negative = trimmed.startsWith("-");
@@ -87,6 +110,26 @@ export function pythonFloat(text: string): number | undefined {
     return negative ? -Infinity : Infinity;
   }
   return undefined;
+}
+
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * The value of a Unicode decimal digit (category Nd). Unicode allocates decimal digits in
+ * contiguous runs that start at zero, so the value is the distance to the start of the run, modulo 10.
+ */
+export function unicodeDigitValue(char: string): number {
+  const code = char.codePointAt(0)!;
+  if (code >= 48 && code <= 57) return code - 48;
+  let start = code;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return (code - start) % 10;
+}
+
+/** Unicode decimal digits replaced by ASCII ones, as Python's `float()` and `int()` read them (`"١٢"` is 12). */
+export function asciiDigits(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.replace(NON_ASCII_DIGIT, (char) => String(unicodeDigitValue(char))) : text;
 }
 
 /** Characters Python's `str.split()` and `str.strip()` treat as whitespace. */

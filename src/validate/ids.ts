@@ -13,20 +13,19 @@
  */
 import type { Column } from "../table/column.js";
 import { DtypeInference, parseBool, parseFloatText } from "../table/dtype.js";
+import { isIntegerText } from "../table/scalars.js";
 import type { Frame } from "../table/frame.js";
 import { showText, type IssueLog, type IssueOrigin } from "./issues.js";
 
 /** Ids beyond this many distinct ones are not checked for duplicates without a reference. */
 export const MAX_TRACKED_IDS = 1 << 21;
 
-const INTEGER = /^[\t\n\v\f\r ]*[+-]?\d+[\t\n\v\f\r ]*$/;
-
 /**
  * The key of an id cell when its column is numeric: Python's equality makes `7`, `007`, `7.0`
  * and `+7` equal (and True equal to 1). Undefined when the cell is not a number.
  */
 export function numericIdKey(text: string): string | undefined {
-  if (INTEGER.test(text)) {
+  if (isIntegerText(text)) {
     const value = BigInt(text.trim());
     return value.toString();
   }

@@ -55,7 +55,7 @@ export interface ValidationReport {
   /** What ids and row count were compared with. */
   reference: "sample" | "answers" | "definition";
   /** The grader's verdict when it ran (answers given): scored, or the code it rejected the file with. */
-  grader: { outcome: "score" | "invalid"; code: SubmissionErrorCode | null; upstream: UpstreamOutcome | null } | null;
+  grader: { outcome: "score" | "invalid"; code: ErrorCode | null; upstream: UpstreamOutcome | null } | null;
   /** Data rows and header columns read. */
   rows: number;
   columns: number;

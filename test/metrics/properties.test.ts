@@ -93,7 +93,7 @@ for (const metric of METRICS) {
       });
     }
 
-    if (metric.properties.monotoneInvariant && s.scoreKey) {
+    if (metric.properties.monotoneInvariant && spec?.scoreKey) {
       it("ignores a strictly increasing transform of the scores", () => {
         fc.assert(fc.property(s.arbitrary, (input) => {
           const scores = input[s.scoreKey!] as number[];

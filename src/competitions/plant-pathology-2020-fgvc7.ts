@@ -1,0 +1,49 @@
+import { matrixFromColumns } from "../../metrics/_probabilities.js";
+import { meanColumnRocAuc } from "../../metrics/mean-column-roc-auc.js";
+import { requireExactColumns, requireFinite, requireSameLength, requireSameSortedIds } from "../grader/checks.js";
+import { answersTable, floatsOf } from "../grader/prepare.js";
+import { defineCompetition } from "./define.js";
+
+const ID = "image_id";
+const CLASSES = ["healthy", "multiple_diseases", "rust", "scab"];
+
+export default defineCompetition(
+  {
+    id: "plant-pathology-2020-fgvc7",
+    name: "Plant Pathology 2020 - FGVC7",
+    splits: ["low"],
+    category: "Image Classification",
+    answers: "plant-pathology-2020-fgvc7/prepared/private/test.csv",
+    sampleSubmission: "plant-pathology-2020-fgvc7/prepared/public/sample_submission.csv",
+    columns: [{ name: ID, kind: "id" }, ...CLASSES.map((name) => ({ name, kind: "number" as const }))],
+    extraColumns: "rejected",
+    answersColumns: [ID, ...CLASSES],
+    metric: { id: "mean-column-roc-auc" },
+    direction: "maximize",
+    awardsMedals: false,
+    rowMatching: "sort both by image_id; sorted ids must be equal; rows paired in that order",
+    knownIssues: [
+      "scores are not range-checked: any real number ranks; NaN or infinity crashes scikit-learn (null score)",
+      "the submission must have exactly the columns image_id, healthy, multiple_diseases, rust, scab (any order); an extra column is rejected",
+    ],
+  },
+  (submission, answers) => {
+    const ans = answersTable(answers, [ID, ...CLASSES]);
+    requireSameLength(submission, ans);
+    requireExactColumns(submission, [ID, ...CLASSES]);
+    const sub = submission.sortBy(ID);
+    const sortedAnswers = ans.sortBy(ID);
+    requireSameSortedIds(sub, sortedAnswers, ID);
+    const scores = CLASSES.map((name) => {
+      const column = sub.col(name);
+      const values = floatsOf(sub, column);
+      requireFinite(sub, column, values);
+      return values;
+    });
+    return meanColumnRocAuc(
+      matrixFromColumns(CLASSES.map((name) => floatsOf(sortedAnswers, sortedAnswers.col(name))), sub.length),
+      matrixFromColumns(scores, sub.length),
+      CLASSES,
+    );
+  },
+);
