@@ -37,6 +37,7 @@ export class IssueLog {
   private readonly kept: ValidationIssue[] = [];
   private readonly keptPerCode = new Map<ErrorCode, number>();
   readonly counts = new Map<ErrorCode, number>();
+  private readonly errorCounts = new Map<ErrorCode, number>();
   errors = 0;
   warnings = 0;
 
@@ -51,8 +52,10 @@ export class IssueLog {
    */
   report(code: ErrorCode, severity: Severity, build: () => Omit<ValidationIssue, "code" | "severity">): void {
     this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
-    if (severity === "error") this.errors++;
-    else this.warnings++;
+    if (severity === "error") {
+      this.errors++;
+      this.errorCounts.set(code, (this.errorCounts.get(code) ?? 0) + 1);
+    } else this.warnings++;
     const kept = this.keptPerCode.get(code) ?? 0;
     if (kept >= this.maxPerCode || this.kept.length >= this.maxIssues) return;
     this.keptPerCode.set(code, kept + 1);
@@ -69,6 +72,7 @@ export class IssueLog {
     for (const issue of this.kept) issue.severity = "warning";
     this.warnings += this.errors;
     this.errors = 0;
+    this.errorCounts.clear();
   }
 
   /** The kept issues: errors first, each group by line in the file (whole-file issues last), then code. */
@@ -83,11 +87,11 @@ export class IssueLog {
   }
 
   /**
-   * Whether the grader's issue repeats one already counted: same code and row, or, for an issue
-   * without a row (a whole-file problem), any issue of that code.
+   * Whether the grader's issue repeats an error already counted: same code and row, or, for an
+   * issue without a row (a whole-file problem), any error of that code.
    */
   covers(code: ErrorCode, row: number | undefined): boolean {
-    if (row === undefined) return (this.counts.get(code) ?? 0) > 0;
-    return this.kept.some((i) => i.code === code && i.row === row);
+    if (row === undefined) return (this.errorCounts.get(code) ?? 0) > 0;
+    return this.kept.some((i) => i.severity === "error" && i.code === code && i.row === row);
   }
 }

@@ -247,7 +247,8 @@ export class StreamValidator {
       const position = positions.get(spec.name);
       if (position === undefined) {
         const hint = this.header.find((name) => name.trim().toLowerCase() === spec.name.toLowerCase());
-        this.log.report("MISSING_COLUMN", "error", () => ({
+        // A column the grader does not score may be optional (the spec cannot say): a warning.
+        this.log.report("MISSING_COLUMN", spec.scored === false ? "warning" : "error", () => ({
           origin: "format",
           file,
           line,

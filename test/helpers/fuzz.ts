@@ -7,7 +7,7 @@
  * report that grows with the number of problems.
  */
 import fc from "fast-check";
-import type { CompetitionDefinition } from "../../src/competitions/define.js";
+import type { Answers, CompetitionDefinition } from "../../src/competitions/define.js";
 import { getCompetition } from "../../src/competitions/index.js";
 import { MlegradeError } from "../../src/errors.js";
 import { grade } from "../../src/grader/grade.js";
@@ -95,6 +95,35 @@ export function checkFuzzCase({ target, input, cuts }: FuzzInput): void {
 
   const graded = grade({ competition, submission: input, answers });
   if (graded.outcome === "invalid" && !graded.error?.code) throw new Error("invalid grade without a code");
+  // With the answers, validation and grading agree on validity.
+  if (validate({ competition, submission: input, answers }).valid !== (graded.outcome === "score")) throw new Error("validate() and grade() disagree");
   const elapsed = performance.now() - started;
   if (elapsed > 1000) throw new Error(`one case took ${elapsed.toFixed(0)} ms`);
+}
+
+/**
+ * Real submissions of a competition (its conformance cases), with CSV noise spliced in at random
+ * places, or plausible rows under its header: for fuzzing every registered grader.
+ */
+export function mutatedSubmission(competition: CompetitionDefinition, bases: readonly string[]): fc.Arbitrary<string> {
+  const header = competition.columns.map((c) => c.name);
+  if (bases.length === 0) return submissionLike(header);
+  return fc.oneof(
+    submissionLike(header),
+    fc.tuple(fc.constantFrom(...bases), fc.nat(), csvText(8)).map(([base, at, noise]) => {
+      const p = at % (base.length + 1);
+      return base.slice(0, p) + noise + base.slice(p);
+    }),
+  );
+}
+
+/** Grading and validating with the answers: only typed errors, and the same verdict. */
+export function checkGraderCase(competition: CompetitionDefinition, answers: Answers, submission: string): void {
+  let graded: ReturnType<typeof grade> | undefined;
+  const bad = untyped(() => (graded = grade({ competition, submission, answers })));
+  if (bad) throw new Error(`${competition.id}: grade threw an untyped error: ${String(bad)}`);
+  let report: ReturnType<typeof validate> | undefined;
+  const badValidate = untyped(() => (report = validate({ competition, submission, answers })));
+  if (badValidate) throw new Error(`${competition.id}: validate threw an untyped error: ${String(badValidate)}`);
+  if (graded && report && report.valid !== (graded.outcome === "score")) throw new Error(`${competition.id}: validate() and grade() disagree`);
 }
