@@ -149,7 +149,7 @@ class InlineBackend implements Backend {
   private readonly validator: UploadValidator;
 
   constructor(options: ServeOptions) {
-    this.validator = new UploadValidator({ ...options, competition: options.competition });
+    this.validator = new UploadValidator(options);
   }
 
   async validate(job: Omit<WorkerJob, "id">, timeoutMs: number): Promise<Verdict> {

@@ -116,7 +116,6 @@ export class CsvTokenizer {
   private special = false;
   /** A NUL cut the current field: the rest of its characters are dropped. */
   private cut = false;
-  ended = false;
 
   /**
    * `maxField` bounds the text a field (or a run of leading blanks) may collect across chunks, so
@@ -128,10 +127,6 @@ export class CsvTokenizer {
     private readonly maxField = Infinity,
   ) {}
 
-  /** The 1-based line the tokenizer has reached. */
-  get currentLine(): number {
-    return this.line;
-  }
 
   write(chunk: string, last = false): void {
     const text = chunk;
@@ -309,7 +304,6 @@ export class CsvTokenizer {
       }
       return;
     }
-    this.ended = true;
     switch (this.state) {
       case QUOTED:
         throw new CsvParseFailure(`EOF inside string starting at line ${this.recordLine}`, this.recordLine);

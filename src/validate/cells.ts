@@ -88,7 +88,7 @@ const RLE_TOKEN = /^\d+$/;
  */
 function rleCheck(range: readonly [number, number] | undefined, allowEmpty: boolean): { expected: string; check: CellCheck } {
   const expected = `run-length pairs "start length" in increasing order${range ? ` with pixels in [${range[0]}, ${range[1]}]` : ""}`;
-  return { expected, check: (text) => {
+  const check: CellCheck = (text) => {
     const tokens = pythonSplit(text);
     if (tokens.length === 0 || (tokens.length === 1 && tokens[0] === "-")) return allowEmpty ? undefined : { code: "MISSING_VALUE", expected: "a non-empty mask" };
     if (tokens.length % 2 !== 0) return { code: "MALFORMED_RLE", expected };
@@ -102,7 +102,8 @@ function rleCheck(range: readonly [number, number] | undefined, allowEmpty: bool
       if (range && (start < range[0] || end - 1 > range[1])) return { code: "MALFORMED_RLE", expected };
     }
     return undefined;
-  } };
+  };
+  return { expected, check };
 }
 
 const FREE_FIELD = /label|class|category|name|id$|^id|text|token/i;
@@ -131,7 +132,7 @@ function predictionStringCheck(spec: ColumnSpec): { expected: string; check?: Ce
   const pairs = ORDERED_PAIRS.map(([a, b]) => [fields.findIndex((f) => a.test(f)), fields.findIndex((f) => b.test(f))] as const).filter(([a, b]) => a >= 0 && b >= 0);
   const expected = `groups of ${fields.length} tokens "${fields.join(" ")}"`;
   const values = new Float64Array(fields.length);
-  return { expected, check: (text) => {
+  const check: CellCheck = (text) => {
     const tokens = pythonSplit(text);
     if (tokens.length % fields.length !== 0) return { code: "MALFORMED_PREDICTION", expected };
     for (let g = 0; g < tokens.length; g += fields.length) {
@@ -150,7 +151,8 @@ function predictionStringCheck(spec: ColumnSpec): { expected: string; check?: Ce
       }
     }
     return undefined;
-  } };
+  };
+  return { expected, check };
 }
 
 /** What a column's cells must be (for messages) and the check of a present (non-missing) cell. */

@@ -129,13 +129,6 @@ class Reading {
     if (this.unexpectedExamples.length < this.keep) this.unexpectedExamples.push(example);
     this.unexpected++;
   }
-
-  copy(): Reading {
-    const copy = new Reading(this.keep);
-    copy.duplicates = this.duplicates;
-    copy.duplicateExamples = [...this.duplicateExamples];
-    return copy;
-  }
 }
 
 export interface IdTrackerOptions {

@@ -37,7 +37,6 @@ export interface StreamValidatorOptions {
 export interface StreamSummary {
   rows: number;
   columns: number;
-  bytes: number;
 }
 
 interface ColumnPlan {
@@ -127,7 +126,7 @@ export class StreamValidator {
         this.ids?.finish(this.log);
       }
     }
-    return { rows: Math.max(0, this.records - 1), columns: this.header.length, bytes: this.bytes };
+    return { rows: Math.max(0, this.records - 1), columns: this.header.length };
   }
 
   private checkRowCount(rows: number): void {

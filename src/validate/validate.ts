@@ -15,7 +15,7 @@
  */
 import type { Answers, CompetitionDefinition, JsonRecord } from "../competitions/define.js";
 import { getCompetition } from "../competitions/index.js";
-import { AnswersError, MlegradeError, formatLocation, type ErrorCode, type Issue, type SubmissionErrorCode, type UpstreamOutcome } from "../errors.js";
+import { AnswersError, MlegradeError, formatLocation, type ErrorCode, type Issue, type UpstreamOutcome } from "../errors.js";
 import { loadAnswers, toReportError, type ReportError } from "../grader/grade.js";
 import type { GradingMode } from "../medals.js";
 import { Frame } from "../table/frame.js";
