@@ -119,7 +119,7 @@ if (!only || only.has("startup")) {
 
 if (args.others) {
   // The focused benchmarks beside this one (segmentation, streaming validation, …), one process each.
-  for (const file of readdirSync(here).filter((name) => name.endsWith(".mjs") && name !== "run.mjs").sort()) {
+  for (const file of readdirSync(here).filter((name) => name.endsWith(".mjs") && name !== "run.mjs" && !name.endsWith("-child.mjs")).sort()) {
     section(`bench/${file}`);
     const result = spawnSync(process.execPath, [join(here, file)], { cwd: root, stdio: "inherit" });
     if (result.status !== 0) process.exitCode = 1;

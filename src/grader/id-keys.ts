@@ -5,31 +5,10 @@
  * from the text itself; anything else (booleans beside text, integers beyond 2^53) through
  * `Column.key`, as before.
  */
-import type { Cell, CellKey, Column } from "../table/column.js";
+import { sameKeys, type Cell, type CellKey, type Column } from "../table/column.js";
 
 /** Whether the two columns hold equal keys row for row (same length; NaN equals nothing). */
-export function sameKeysInOrder(a: Column, b: Column): boolean {
-  const n = a.length;
-  if (n !== b.length) return false;
-  if (a.values && b.values && !a.bigValues && !b.bigValues) {
-    const x = a.values;
-    const y = b.values;
-    for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
-    return true;
-  }
-  if (a.cells && b.cells && !a.bigValues && !b.bigValues) {
-    const x = a.cells;
-    const y = b.cells;
-    for (let i = 0; i < n; i++) {
-      const u = x[i]!;
-      if (u === y[i] && typeof u === "string") continue;
-      if (a.key(i) !== b.key(i)) return false;
-    }
-    return true;
-  }
-  for (let i = 0; i < n; i++) if (a.key(i) !== b.key(i)) return false;
-  return true;
-}
+export const sameKeysInOrder = sameKeys;
 
 /**
  * The rows of a column grouped by key, for lookups by the keys of another column: `find(i)` is

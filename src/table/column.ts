@@ -5,6 +5,7 @@
  * strings, booleans (a bool column with missing values) or NaN. Integers beyond ±2^53 keep their
  * exact value as a bigint so ids never collide.
  */
+import { argsortNumbers, argsortTexts } from "../_internal/argsort.js";
 import { compareCodePoints, pythonStr } from "./scalars.js";
 
 export type Dtype = "int64" | "uint64" | "float64" | "bool" | "object";
@@ -143,38 +144,55 @@ export class Column {
   }
 
   /**
-   * The stable argsort numpy would use for `sort_values` on this column: numbers ascending, strings
-   * by code point, missing values last. (numpy's default quicksort is not stable; with unique keys
-   * the order is the same, and for ties we choose the stable order.)
+   * The stable argsort `sort_values` gives on this column: numbers ascending, strings by code
+   * point, missing values last, ties in row order. (numpy's default quicksort is not stable; with
+   * unique keys the order is the same, and for ties we choose the stable order.) Numbers are
+   * radix-sorted and text multikey-quicksorted; a column holding the same keys, row for row, as
+   * the column sorted just before (a submission listed in the answers' order) reuses its order.
    */
   argsort(): Int32Array {
+    const previous = lastSorted?.column.deref();
+    if (previous && lastSorted!.order.length === this.length && sameKeys(previous, this)) return lastSorted!.order.slice();
+    const order = this.sortOrder();
+    lastSorted = { column: new WeakRef(this), order: order.slice() };
+    return order;
+  }
+
+  private sortOrder(): Int32Array {
+    if (this.values && !this.bigValues) return argsortNumbers(this.values);
+    // Text (and missing cells) only, without surrogate pairs: UTF-16 order is code-point order.
+    if (this.cells && !this.bigValues && isPlainText(this.cells)) return argsortTexts(this.cells);
     const order = new Int32Array(this.length);
     for (let i = 0; i < this.length; i++) order[i] = i;
-    if (this.values && !this.bigValues) {
-      const v = this.values;
-      // NaN last, then numeric order; ties keep file order.
-      return order.sort((a, b) => {
-        const x = v[a]!;
-        const y = v[b]!;
-        if (x === y) return a - b;
-        if (Number.isNaN(x)) return Number.isNaN(y) ? a - b : 1;
-        if (Number.isNaN(y)) return -1;
-        return x < y ? -1 : 1;
-      });
-    }
-    if (this.cells && !this.bigValues && isPlainText(this.cells)) {
-      // Text (and missing cells) only, without surrogate pairs: UTF-16 order is code-point order.
-      const c = this.cells as (string | number)[];
-      return order.sort((a, b) => {
-        const x = c[a]!;
-        const y = c[b]!;
-        if (typeof x !== "string") return typeof y !== "string" ? a - b : 1;
-        if (typeof y !== "string") return -1;
-        return x < y ? -1 : x > y ? 1 : a - b;
-      });
-    }
     return order.sort((a, b) => compareCells(this, a, b) || a - b);
   }
+}
+
+/** The column sorted last and its order, for {@link Column.argsort}. */
+let lastSorted: { column: WeakRef<Column>; order: Int32Array } | undefined;
+
+/** Whether two columns hold equal keys ({@link Column.key}) row for row; NaN equals nothing. */
+export function sameKeys(a: Column, b: Column): boolean {
+  const n = a.length;
+  if (n !== b.length) return false;
+  if (a.values && b.values && !a.bigValues && !b.bigValues) {
+    const x = a.values;
+    const y = b.values;
+    for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+    return true;
+  }
+  if (a.cells && b.cells && !a.bigValues && !b.bigValues) {
+    const x = a.cells;
+    const y = b.cells;
+    for (let i = 0; i < n; i++) {
+      const u = x[i]!;
+      if (u === y[i] && typeof u === "string") continue;
+      if (a.key(i) !== b.key(i)) return false;
+    }
+    return true;
+  }
+  for (let i = 0; i < n; i++) if (a.key(i) !== b.key(i)) return false;
+  return true;
 }
 
 const SURROGATE = /[\ud800-\udfff]/;

@@ -106,7 +106,9 @@ export class Frame {
 
   /** Rows sorted by one column, as `sort_values(name)` orders them (stable for ties). */
   sortBy(name: string): Frame {
-    return this.take(this.col(name).argsort());
+    const order = this.col(name).argsort();
+    for (let i = 0; i < order.length; i++) if (order[i] !== i) return this.take(order);
+    return this; // already in order
   }
 
   /** Rows where mask is true (`df[mask]`). */
@@ -213,6 +215,11 @@ const INT64_MIN_FLOAT = -(2 ** 63);
 /** Types one column from its field texts as pandas' C parser does (see dtype.ts). */
 function typeColumn(name: string, tokens: CsvTokens, position: number, naValues: ReadonlySet<string>): Column {
   const rows = tokens.recordCount;
+  // (Only with pandas' own missing-value spellings: none of them is a plain number, "" is one.)
+  if (rows > 0 && naValues === PANDAS_NA_VALUES) {
+    const numbers = plainNumbers(tokens, position);
+    if (numbers) return new Column({ name, dtype: numbers.dtype, values: numbers.values });
+  }
   const texts = new Array<string>(rows);
   const missing = new Uint8Array(rows);
   const inference = new DtypeInference();
@@ -261,6 +268,105 @@ function typeColumn(name: string, tokens: CsvTokens, position: number, naValues:
       return new Column({ name, dtype: "object", cells });
     }
   }
+}
+
+const POWERS_OF_TEN = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const TWO_TO_53 = 2 ** 53;
+
+/**
+ * The fast path of {@link typeColumn} for the commonest numeric columns, read straight from the
+ * text's character codes without a string per cell: every cell is empty (missing) or a plain
+ * number `[+-]digits[.digits][e[+-]digits]` with nothing around it. Integers below 2^53 in
+ * magnitude make an int64 column (float64 with missing cells, without −0, as pandas' int64 stage
+ * gives); any other plain number makes the column float64, parsed exactly as `Number()` does
+ * (Clinger's fast path when the digits and the power of ten are exact doubles, else
+ * `parseFloat` on the field). Returns undefined, leaving the column to the general path, for
+ * anything else: other missing-value spellings, blanks, quotes that needed unescaping, `inf`,
+ * longer integers, values above the double range, booleans, text.
+ */
+function plainNumbers(tokens: CsvTokens, position: number): { dtype: "int64" | "float64"; values: Float64Array } | undefined {
+  const { text, recordStart, fieldStart, fieldEnd, special } = tokens;
+  const rows = tokens.recordCount;
+  const values = new Float64Array(rows);
+  const checkSpecial = special.size > 0;
+  let integers = true;
+  let missing = false;
+  let negativeZero = false;
+  for (let r = 0; r < rows; r++) {
+    const field = recordStart[r]! + position;
+    if (field >= recordStart[r + 1]!) {
+      values[r] = NaN;
+      missing = true;
+      continue;
+    }
+    if (checkSpecial && special.has(field)) return undefined;
+    let i = fieldStart[field]!;
+    const end = fieldEnd[field]!;
+    if (i === end) {
+      values[r] = NaN;
+      missing = true;
+      continue;
+    }
+    // The character after a field is a delimiter, a quote or the end, so digit loops stop there.
+    let c = text.charCodeAt(i);
+    const negative = c === 45;
+    if (negative || c === 43) c = text.charCodeAt(++i);
+    let mantissa = 0;
+    let digits = 0;
+    let scale = 0;
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      c = text.charCodeAt(++i);
+    }
+    let integer = true;
+    if (c === 46) {
+      integer = false;
+      c = text.charCodeAt(++i);
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+        scale++;
+        c = text.charCodeAt(++i);
+      }
+    }
+    if (digits === 0) return undefined;
+    let exponent = 0;
+    if (c === 101 || c === 69) {
+      integer = false;
+      c = text.charCodeAt(++i);
+      const negativeExponent = c === 45;
+      if (negativeExponent || c === 43) c = text.charCodeAt(++i);
+      const first = i;
+      while (c >= 48 && c <= 57 && i - first < 6) {
+        exponent = exponent * 10 + (c - 48);
+        c = text.charCodeAt(++i);
+      }
+      if (i === first) return undefined;
+      if (negativeExponent) exponent = -exponent;
+    }
+    if (i !== end) return undefined;
+    // The running mantissa only grows, so below 2^53 every step was exact.
+    if (integer) {
+      if (mantissa >= TWO_TO_53) return undefined;
+      if (negative && mantissa === 0) negativeZero = true;
+      values[r] = negative ? -mantissa : mantissa;
+      continue;
+    }
+    integers = false;
+    const power = exponent - scale;
+    let value: number;
+    if (mantissa < TWO_TO_53 && power >= -22 && power <= 22) {
+      value = power < 0 ? mantissa / POWERS_OF_TEN[-power]! : mantissa * POWERS_OF_TEN[power]!;
+      if (negative) value = -value;
+    } else {
+      value = parseFloat(text.slice(fieldStart[field], end));
+      if (value === Infinity) return undefined;
+    }
+    values[r] = value;
+  }
+  if (integers && negativeZero) for (let r = 0; r < rows; r++) if (values[r] === 0) values[r] = 0;
+  return { dtype: integers && !missing ? "int64" : "float64", values };
 }
 
 function columnFromValues(name: string, values: (number | string | boolean | null)[]): Column {

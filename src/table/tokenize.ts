@@ -36,7 +36,7 @@ export interface CsvTokens {
   readonly recordStart: Int32Array;
   /** 1-based line of the file on which each record starts. */
   readonly recordLine: Int32Array;
-  /** Start and end offsets of each field's raw text in `text`. */
+  /** Start and end offsets of each field's text in `text` (raw, or between a quoted field's quotes). */
   readonly fieldStart: Int32Array;
   readonly fieldEnd: Int32Array;
   /** Unescaped text of the fields whose raw text cannot be used directly (quoted, or cut at NUL). */
@@ -365,6 +365,117 @@ class IntBuffer {
 
 /** Splits CSV text into header and records. Throws {@link CsvParseFailure} on malformed input. */
 export function tokenizeCsv(input: string): CsvTokens {
+  return scanCommonCsv(input) ?? tokenizeWithStateMachine(input);
+}
+
+/**
+ * The fast path of {@link tokenizeCsv} for the files graders usually see, with the state machine's
+ * exact output: it finds delimiters with `indexOf` (a memchr-like search) instead of stepping
+ * through every character, and keeps a quoted field as offsets of the text between its quotes
+ * unless it holds an escaped quote. Returns undefined, leaving the input to the state machine,
+ * when the input has a NUL, a lone CR line end, text after a closing quote, or an unterminated
+ * quote (the state machine reports that one).
+ */
+function scanCommonCsv(text: string): CsvTokens | undefined {
+  const n = text.length;
+  if (text.indexOf("\0") >= 0) return undefined;
+  let crlf = false;
+  for (let p = text.indexOf("\r"); p >= 0; p = text.indexOf("\r", p + 2)) {
+    if (text.charCodeAt(p + 1) !== LF) return undefined;
+    crlf = true;
+  }
+  const estimate = Math.min(n, 1 << 20);
+  const fieldStart = new IntBuffer(estimate >> 2);
+  const fieldEnd = new IntBuffer(estimate >> 2);
+  const recordStart = new IntBuffer(estimate >> 4);
+  const recordLine = new IntBuffer(estimate >> 4);
+  const special = new Map<number, string>();
+  recordStart.push(0);
+  let pos = text.charCodeAt(0) === BOM ? 1 : 0;
+  let line = 1;
+  let nextQuote = -1;
+  while (pos < n) {
+    let lineEnd = text.indexOf("\n", pos);
+    if (lineEnd < 0) lineEnd = n;
+    const contentEnd = crlf && lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+    // Blank and whitespace-only lines are skipped.
+    let probe = pos;
+    while (probe < contentEnd && (text.charCodeAt(probe) === SPACE || text.charCodeAt(probe) === TAB)) probe++;
+    if (probe === contentEnd) {
+      pos = lineEnd + 1;
+      line++;
+      continue;
+    }
+    recordLine.push(line);
+    if (nextQuote < pos) {
+      nextQuote = text.indexOf('"', pos);
+      if (nextQuote < 0) nextQuote = n;
+    }
+    if (nextQuote >= contentEnd) {
+      // No quote on this line: the fields lie between commas.
+      for (;;) {
+        let comma = text.indexOf(",", pos);
+        if (comma < 0 || comma > contentEnd) comma = contentEnd;
+        fieldStart.push(pos);
+        fieldEnd.push(comma);
+        pos = comma + 1;
+        if (comma === contentEnd) break;
+      }
+      pos = lineEnd + 1;
+      line++;
+    } else {
+      // A quote on this line: field by field. A quote opens a quoted field only at the start of a
+      // field (not after leading blanks); elsewhere it is an ordinary character.
+      for (;;) {
+        let c = text.charCodeAt(pos);
+        if (c === QUOTE) {
+          let chunk = pos + 1;
+          let search = chunk;
+          let value: string | undefined;
+          let close: number;
+          for (;;) {
+            close = text.indexOf('"', search);
+            if (close < 0) return undefined;
+            for (let p = text.indexOf("\n", search); p >= 0 && p < close; p = text.indexOf("\n", p + 1)) line++;
+            if (text.charCodeAt(close + 1) !== QUOTE) break;
+            value = (value ?? "") + text.slice(chunk, close + 1);
+            search = chunk = close + 2;
+          }
+          c = close + 1 < n ? text.charCodeAt(close + 1) : -1;
+          if (c !== COMMA && c !== LF && c !== CR && c !== -1) return undefined;
+          if (value !== undefined) special.set(fieldStart.length, value + text.slice(chunk, close));
+          fieldStart.push(pos + 1);
+          fieldEnd.push(close);
+          pos = close + 1;
+        } else {
+          const begin = pos;
+          while (pos < n && c !== COMMA && c !== LF && c !== CR) c = text.charCodeAt(++pos);
+          fieldStart.push(begin);
+          fieldEnd.push(pos);
+        }
+        if (pos >= n) break;
+        if (c === COMMA) {
+          pos++;
+          if (pos === n) {
+            // A comma just before the end: one more, empty, field.
+            fieldStart.push(n);
+            fieldEnd.push(n);
+            break;
+          }
+          continue;
+        }
+        pos += c === CR ? 2 : 1;
+        line++;
+        break;
+      }
+      nextQuote = -1;
+    }
+    recordStart.push(fieldStart.length);
+  }
+  return tokensOf(text, recordStart, recordLine, fieldStart, fieldEnd, special);
+}
+
+function tokenizeWithStateMachine(input: string): CsvTokens {
   const n = input.length;
   const estimate = Math.min(n, 1 << 20);
   const fieldStart = new IntBuffer(estimate >> 2);
@@ -384,7 +495,10 @@ export function tokenizeCsv(input: string): CsvTokens {
       recordLine.push(line);
     },
   }).write(input, true);
+  return tokensOf(input, recordStart, recordLine, fieldStart, fieldEnd, special);
+}
 
+function tokensOf(input: string, recordStart: IntBuffer, recordLine: IntBuffer, fieldStart: IntBuffer, fieldEnd: IntBuffer, special: Map<number, string>): CsvTokens {
   const starts = recordStart.finish();
   const lines = recordLine.finish();
   const fs = fieldStart.finish();

@@ -139,6 +139,20 @@ describe("CsvTokenizer", () => {
     );
   });
 
+  it("takes the delimiter-search fast path (no NUL, no lone CR) with the state machine's output", () => {
+    // Texts without the two things that send tokenizeCsv to the state machine.
+    const common = csvText(60).map((text) => text.replaceAll("\u0000", "").replace(/\r(?!\n)/g, "\n"));
+    fc.assert(
+      fc.property(common, (text) => {
+        expect(viaWhole(text)).toEqual(viaChunks([text]));
+      }),
+      { numRuns: 5000, seed: 20261128 },
+    );
+    for (const text of ['a,"b"\n"1",""\n', 'a\n"x""y"\n"""",z\n', 'a,b\r\n"1\r\n2",3\r\n', "a,b\n1,", 'a,b\n"1",', '"a"\n"1"']) {
+      expect(viaWhole(text), JSON.stringify(text)).toEqual(viaChunks([text]));
+    }
+  });
+
   it("drops a comma right after a blank line ended by a lone CR, as pandas does", () => {
     expect(viaWhole("a,b\n1,2\r\r,,3\n")).toEqual({ records: [["a", "b"], ["1", "2"], ["", "3"]], lines: [1, 2, 4] });
     expect(viaWhole("a,b\n1,2\r,3\n")).toEqual({ records: [["a", "b"], ["1", "2"], ["", "3"]], lines: [1, 2, 3] });
