@@ -180,9 +180,13 @@ function frameFromTokens(tokens: CsvTokens, options: ReadCsvOptions): Frame {
     }
   }
 
+  // Plain numeric columns straight from the text (only with pandas' own missing-value spellings:
+  // none of them is a plain number, and "" is one); the rest through the general typing.
+  const numbers = naValues === PANDAS_NA_VALUES && rows > 0 ? plainNumberColumns(tokens, indexWidth, width) : [];
   const columns: Column[] = [];
   for (let c = 0; c < width; c++) {
-    columns.push(typeColumn(names[c]!, tokens, c + indexWidth, naValues));
+    const fast = numbers[c];
+    columns.push(fast ? new Column({ name: names[c]!, dtype: fast.dtype, values: fast.values }) : typeColumn(names[c]!, tokens, c + indexWidth, naValues));
   }
   return new Frame(columns, { file, lines: recordLine, length: rows });
 }
@@ -215,11 +219,6 @@ const INT64_MIN_FLOAT = -(2 ** 63);
 /** Types one column from its field texts as pandas' C parser does (see dtype.ts). */
 function typeColumn(name: string, tokens: CsvTokens, position: number, naValues: ReadonlySet<string>): Column {
   const rows = tokens.recordCount;
-  // (Only with pandas' own missing-value spellings: none of them is a plain number, "" is one.)
-  if (rows > 0 && naValues === PANDAS_NA_VALUES) {
-    const numbers = plainNumbers(tokens, position);
-    if (numbers) return new Column({ name, dtype: numbers.dtype, values: numbers.values });
-  }
   const texts = new Array<string>(rows);
   const missing = new Uint8Array(rows);
   const inference = new DtypeInference();
@@ -270,103 +269,125 @@ function typeColumn(name: string, tokens: CsvTokens, position: number, naValues:
   }
 }
 
+/**
+ * The fast path of {@link typeColumn} for the commonest numeric columns, read straight from the
+ * text's character codes without a string per cell, all columns in one pass over the rows: a
+ * column qualifies when every cell is empty (missing) or a plain number
+ * `[+-]digits[.digits][e[+-]digits]` with nothing around it. Integers below 2^53 in magnitude
+ * make an int64 column (float64 with missing cells, without −0, as pandas' int64 stage gives);
+ * any other plain number makes the column float64, parsed exactly as `Number()` does. Entry c is
+ * undefined for a column left to the general path: other missing-value spellings, blanks, quotes
+ * that needed unescaping, `inf`, longer integers, values above the double range, booleans, text.
+ */
+function plainNumberColumns(tokens: CsvTokens, first: number, width: number): ({ dtype: "int64" | "float64"; values: Float64Array } | undefined)[] {
+  const { text, recordStart, fieldStart, fieldEnd, special } = tokens;
+  const rows = tokens.recordCount;
+  const values = Array.from({ length: width }, () => new Float64Array(rows));
+  // Per column: 1 while it may still be plain numbers; whether it holds non-integers, missing cells, -0.
+  const open = new Uint8Array(width).fill(1);
+  const fractional = new Uint8Array(width);
+  const missing = new Uint8Array(width);
+  const negativeZero = new Uint8Array(width);
+  let remaining = width;
+  const checkSpecial = special.size > 0;
+  for (let r = 0; r < rows && remaining > 0; r++) {
+    const base = recordStart[r]! + first;
+    const present = recordStart[r + 1]! - base;
+    for (let c = 0; c < width; c++) {
+      if (open[c] === 0) continue;
+      const field = base + c;
+      const unescaped = c < present && checkSpecial && special.has(field);
+      if (!unescaped && (c >= present || fieldStart[field] === fieldEnd[field])) {
+        values[c]![r] = NaN;
+        missing[c] = 1;
+        continue;
+      }
+      const value = unescaped ? NaN : plainNumber(text, fieldStart[field]!, fieldEnd[field]!);
+      if (value !== value) {
+        open[c] = 0;
+        remaining--;
+        continue;
+      }
+      values[c]![r] = value;
+      if (!scanned.integer) fractional[c] = 1;
+      else if (value === 0 && 1 / value < 0) negativeZero[c] = 1;
+    }
+  }
+  return values.map((column, c) => {
+    if (open[c] === 0) return undefined;
+    if (fractional[c]) return { dtype: "float64", values: column };
+    // Integers: no -0 (pandas reads them as int64 first).
+    if (negativeZero[c]) for (let r = 0; r < rows; r++) if (column[r] === 0) column[r] = 0;
+    return { dtype: missing[c] ? "float64" : "int64", values: column };
+  });
+}
+
 const POWERS_OF_TEN = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 const TWO_TO_53 = 2 ** 53;
 
+/** What {@link plainNumber} last read: an integer (no point, no exponent) or not. */
+const scanned = { integer: false };
+
 /**
- * The fast path of {@link typeColumn} for the commonest numeric columns, read straight from the
- * text's character codes without a string per cell: every cell is empty (missing) or a plain
- * number `[+-]digits[.digits][e[+-]digits]` with nothing around it. Integers below 2^53 in
- * magnitude make an int64 column (float64 with missing cells, without −0, as pandas' int64 stage
- * gives); any other plain number makes the column float64, parsed exactly as `Number()` does
- * (Clinger's fast path when the digits and the power of ten are exact doubles, else
- * `parseFloat` on the field). Returns undefined, leaving the column to the general path, for
- * anything else: other missing-value spellings, blanks, quotes that needed unescaping, `inf`,
- * longer integers, values above the double range, booleans, text.
+ * The value of text[start, end) when it is a plain number (see {@link plainNumberColumns}), else
+ * NaN. Integers must be below 2^53 in magnitude; a value above the double range is NaN too (pandas
+ * keeps that column as text). Exact: Clinger's fast path when the digits and the power of ten are
+ * exact doubles, `parseFloat` on the field otherwise.
  */
-function plainNumbers(tokens: CsvTokens, position: number): { dtype: "int64" | "float64"; values: Float64Array } | undefined {
-  const { text, recordStart, fieldStart, fieldEnd, special } = tokens;
-  const rows = tokens.recordCount;
-  const values = new Float64Array(rows);
-  const checkSpecial = special.size > 0;
-  let integers = true;
-  let missing = false;
-  let negativeZero = false;
-  for (let r = 0; r < rows; r++) {
-    const field = recordStart[r]! + position;
-    if (field >= recordStart[r + 1]!) {
-      values[r] = NaN;
-      missing = true;
-      continue;
-    }
-    if (checkSpecial && special.has(field)) return undefined;
-    let i = fieldStart[field]!;
-    const end = fieldEnd[field]!;
-    if (i === end) {
-      values[r] = NaN;
-      missing = true;
-      continue;
-    }
-    // The character after a field is a delimiter, a quote or the end, so digit loops stop there.
-    let c = text.charCodeAt(i);
-    const negative = c === 45;
-    if (negative || c === 43) c = text.charCodeAt(++i);
-    let mantissa = 0;
-    let digits = 0;
-    let scale = 0;
+function plainNumber(text: string, start: number, end: number): number {
+  let i = start;
+  // The character after a field is a delimiter, a quote or the end, so the digit loops stop there.
+  let c = text.charCodeAt(i);
+  const negative = c === 45;
+  if (negative || c === 43) c = text.charCodeAt(++i);
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  while (c >= 48 && c <= 57) {
+    mantissa = mantissa * 10 + (c - 48);
+    digits++;
+    c = text.charCodeAt(++i);
+  }
+  let integer = true;
+  if (c === 46) {
+    integer = false;
+    c = text.charCodeAt(++i);
     while (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
+      scale++;
       c = text.charCodeAt(++i);
     }
-    let integer = true;
-    if (c === 46) {
-      integer = false;
-      c = text.charCodeAt(++i);
-      while (c >= 48 && c <= 57) {
-        mantissa = mantissa * 10 + (c - 48);
-        digits++;
-        scale++;
-        c = text.charCodeAt(++i);
-      }
-    }
-    if (digits === 0) return undefined;
-    let exponent = 0;
-    if (c === 101 || c === 69) {
-      integer = false;
-      c = text.charCodeAt(++i);
-      const negativeExponent = c === 45;
-      if (negativeExponent || c === 43) c = text.charCodeAt(++i);
-      const first = i;
-      while (c >= 48 && c <= 57 && i - first < 6) {
-        exponent = exponent * 10 + (c - 48);
-        c = text.charCodeAt(++i);
-      }
-      if (i === first) return undefined;
-      if (negativeExponent) exponent = -exponent;
-    }
-    if (i !== end) return undefined;
-    // The running mantissa only grows, so below 2^53 every step was exact.
-    if (integer) {
-      if (mantissa >= TWO_TO_53) return undefined;
-      if (negative && mantissa === 0) negativeZero = true;
-      values[r] = negative ? -mantissa : mantissa;
-      continue;
-    }
-    integers = false;
-    const power = exponent - scale;
-    let value: number;
-    if (mantissa < TWO_TO_53 && power >= -22 && power <= 22) {
-      value = power < 0 ? mantissa / POWERS_OF_TEN[-power]! : mantissa * POWERS_OF_TEN[power]!;
-      if (negative) value = -value;
-    } else {
-      value = parseFloat(text.slice(fieldStart[field], end));
-      if (value === Infinity) return undefined;
-    }
-    values[r] = value;
   }
-  if (integers && negativeZero) for (let r = 0; r < rows; r++) if (values[r] === 0) values[r] = 0;
-  return { dtype: integers && !missing ? "int64" : "float64", values };
+  if (digits === 0) return NaN;
+  let exponent = 0;
+  if (c === 101 || c === 69) {
+    integer = false;
+    c = text.charCodeAt(++i);
+    const negativeExponent = c === 45;
+    if (negativeExponent || c === 43) c = text.charCodeAt(++i);
+    const from = i;
+    while (c >= 48 && c <= 57 && i - from < 6) {
+      exponent = exponent * 10 + (c - 48);
+      c = text.charCodeAt(++i);
+    }
+    if (i === from) return NaN;
+    if (negativeExponent) exponent = -exponent;
+  }
+  if (i !== end) return NaN;
+  scanned.integer = integer;
+  // The running mantissa only grows, so below 2^53 every step of it was exact.
+  if (integer) {
+    if (mantissa >= TWO_TO_53) return NaN;
+    return negative ? -mantissa : mantissa;
+  }
+  const power = exponent - scale;
+  if (mantissa < TWO_TO_53 && power >= -22 && power <= 22) {
+    const value = power < 0 ? mantissa / POWERS_OF_TEN[-power]! : mantissa * POWERS_OF_TEN[power]!;
+    return negative ? -value : value;
+  }
+  const value = parseFloat(text.slice(start, end));
+  return value === Infinity ? NaN : value;
 }
 
 function columnFromValues(name: string, values: (number | string | boolean | null)[]): Column {
