@@ -358,9 +358,33 @@ class IntBuffer {
     }
     this.data[this.length++] = value;
   }
+  /** Makes room for `capacity` values in all (one allocation instead of repeated doubling). */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const grown = new Int32Array(capacity);
+    grown.set(this.data.subarray(0, this.length));
+    this.data = grown;
+  }
   finish(): Int32Array {
     return this.data.subarray(0, this.length);
   }
+}
+
+/**
+ * Room for the records of `text` from `pos` on, from the length of its next lines (a little
+ * more, so that the buffers rarely grow).
+ */
+function estimateRecords(text: string, pos: number): number {
+  let end = pos;
+  let lines = 0;
+  while (lines < 64) {
+    const next = text.indexOf("\n", end);
+    if (next < 0) break;
+    end = next + 1;
+    lines++;
+  }
+  if (lines < 64) return lines + 1;
+  return Math.ceil(((text.length - pos) / (end - pos)) * lines * 1.05) + 16;
 }
 
 /** Splits CSV text into header and records. Throws {@link CsvParseFailure} on malformed input. */
@@ -384,11 +408,10 @@ function scanCommonCsv(text: string): CsvTokens | undefined {
     if (text.charCodeAt(p + 1) !== LF) return undefined;
     crlf = true;
   }
-  const estimate = Math.min(n, 1 << 20);
-  const fieldStart = new IntBuffer(estimate >> 2);
-  const fieldEnd = new IntBuffer(estimate >> 2);
-  const recordStart = new IntBuffer(estimate >> 4);
-  const recordLine = new IntBuffer(estimate >> 4);
+  const fieldStart = new IntBuffer(256);
+  const fieldEnd = new IntBuffer(256);
+  const recordStart = new IntBuffer(16);
+  const recordLine = new IntBuffer(16);
   const special = new Map<number, string>();
   recordStart.push(0);
   let pos = text.charCodeAt(0) === BOM ? 1 : 0;
@@ -471,6 +494,15 @@ function scanCommonCsv(text: string): CsvTokens | undefined {
       nextQuote = -1;
     }
     recordStart.push(fieldStart.length);
+    if (recordStart.length === 2) {
+      // After the header: size the buffers for the whole file.
+      const records = estimateRecords(text, pos);
+      const width = fieldStart.length;
+      fieldStart.reserve((records + 1) * width);
+      fieldEnd.reserve((records + 1) * width);
+      recordStart.reserve(records + 2);
+      recordLine.reserve(records + 1);
+    }
   }
   return tokensOf(text, recordStart, recordLine, fieldStart, fieldEnd, special);
 }
