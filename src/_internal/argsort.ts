@@ -6,8 +6,8 @@
  *   patterns that carries the keys with the indices and skips every digit position on which all
  *   keys agree (integer ids have few varying bits, so most passes are skipped).
  * - {@link argsortTexts}: text keys in UTF-16 code-unit order (the caller checks that this is
- *   code-point order, i.e. no surrogates); a multikey quicksort (Bentley & Sedgewick) that never
- *   re-reads a common prefix, with equal texts put back in row order.
+ *   code-point order, i.e. no surrogates); a few characters at a time, packed with the row number
+ *   into 64-bit integers that the engine sorts natively.
  *
  * Both first check whether the keys are already in order (sample submissions usually are).
  */
@@ -124,20 +124,72 @@ export function argsortTexts(texts: ArrayLike<unknown>): Int32Array {
   if (sorted && m === n) return order;
   let tail = m;
   for (let i = 0; i < n; i++) if (typeof texts[i] !== "string") order[tail++] = i;
-  if (!sorted) multikeyQuicksort(texts as ArrayLike<string>, order, m);
+  if (!sorted) packedRadixSort(texts as ArrayLike<string>, order, m, n);
   return order;
 }
 
-function codeAt(s: string, d: number): number {
-  return d < s.length ? s.charCodeAt(d) : -1;
-}
+/**
+ * Sorts order[0, m) by the texts they point to; equal texts end in row order. In rounds: each
+ * round packs the next few characters of every text still tied with another (each character as
+ * its rank in the column's alphabet, so digits and hex take 4–5 bits) above the row number into a
+ * 64-bit integer, sorts those with the engine's native `BigUint64Array` sort, and carries on with
+ * the groups whose packed characters are equal. The row number in the low bits makes the order
+ * stable. Small groups finish by insertion sort.
+ */
+function packedRadixSort(texts: ArrayLike<string>, order: Int32Array, m: number, n: number): void {
+  // The alphabet, in code-unit order; rank 0 marks the end of a text.
+  const present = new Uint8Array(65536);
+  for (let k = 0; k < m; k++) {
+    const text = texts[order[k]!]!;
+    for (let i = 0; i < text.length; i++) present[text.charCodeAt(i)] = 1;
+  }
+  const rank = new Uint16Array(65536);
+  let symbols = 0;
+  for (let code = 0; code < 65536; code++) if (present[code]) rank[code] = ++symbols;
+  const charBits = Math.max(1, Math.ceil(Math.log2(symbols + 1)));
+  const rowBits = Math.max(1, Math.ceil(Math.log2(n)));
+  const perRound = Math.floor((64 - rowBits) / charBits);
+  const rowMask = rowBits >= 32 ? -1 : (1 << rowBits) - 1;
 
-/** Sorts order[0, m) by the texts they point to; equal texts end in index order. */
-function multikeyQuicksort(texts: ArrayLike<string>, order: Int32Array, m: number): void {
-  // Explicit stack of (lo, hi, depth) ranges.
+  // The first few rounds' characters of every text, each round's packed in one pass in row order
+  // when first needed (reading the texts in sorted order would jump around memory).
+  const cached = 3;
+  const chunkHigh: Uint32Array[] = [];
+  const chunkLow: Uint32Array[] = [];
+  let packedHigh = 0;
+  let packedLow = 0;
+  const pack = (text: string, depth: number): void => {
+    let high = 0;
+    let low = 0;
+    for (let c = 0; c < perRound; c++) {
+      const at = depth + c;
+      const symbol = at < text.length ? rank[text.charCodeAt(at)]! : 0;
+      high = (high << charBits) | (low >>> (32 - charBits));
+      low = (low << charBits) | symbol;
+    }
+    packedHigh = high;
+    packedLow = low;
+  };
+  const chunk = (round: number): void => {
+    const high = new Uint32Array(n);
+    const low = new Uint32Array(n);
+    for (let row = 0; row < n; row++) {
+      const text = texts[row];
+      if (typeof text !== "string") continue;
+      pack(text, round * perRound);
+      high[row] = packedHigh;
+      low[row] = packedLow;
+    }
+    chunkHigh.push(high);
+    chunkLow.push(low);
+  };
+
+  const packed = new BigUint64Array(m);
+  const words = new Uint32Array(packed.buffer);
+  // Explicit stack of (lo, hi, depth) groups still to order.
   let stack = new Int32Array(96);
   let top = 0;
-  const push = (lo: number, hi: number, depth: number) => {
+  const push = (lo: number, hi: number, depth: number): void => {
     if (top + 3 > stack.length) {
       const grown = new Int32Array(stack.length * 2);
       grown.set(stack);
@@ -152,36 +204,40 @@ function multikeyQuicksort(texts: ArrayLike<string>, order: Int32Array, m: numbe
     const depth = stack[--top]!;
     const hi = stack[--top]!;
     const lo = stack[--top]!;
-    if (hi - lo < 12) {
+    if (hi - lo <= 16) {
       insertionSort(texts, order, lo, hi, depth);
       continue;
     }
-    // Median of three code units as the pivot.
-    const a = codeAt(texts[order[lo]!]!, depth);
-    const b = codeAt(texts[order[(lo + hi) >>> 1]!]!, depth);
-    const c = codeAt(texts[order[hi - 1]!]!, depth);
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    // Three-way partition: [lo, lt) < pivot, [lt, gt) == pivot, [gt, hi) > pivot.
-    let lt = lo;
-    let gt = hi;
-    let i = lo;
-    while (i < gt) {
-      const code = codeAt(texts[order[i]!]!, depth);
-      if (code < pivot) {
-        const t = order[lt]!;
-        order[lt++] = order[i]!;
-        order[i++] = t;
-      } else if (code > pivot) {
-        const t = order[--gt]!;
-        order[gt] = order[i]!;
-        order[i] = t;
-      } else i++;
+    const round = depth / perRound;
+    while (round < cached && chunkHigh.length <= round) chunk(chunkHigh.length);
+    const roundHigh = chunkHigh[round];
+    const roundLow = chunkLow[round];
+    for (let k = lo; k < hi; k++) {
+      const row = order[k]!;
+      let high: number;
+      let low: number;
+      if (roundHigh && roundLow) {
+        high = roundHigh[row]!;
+        low = roundLow[row]!;
+      } else {
+        pack(texts[row]!, depth);
+        high = packedHigh;
+        low = packedLow;
+      }
+      high = (high << rowBits) | (rowBits >= 32 ? low : low >>> (32 - rowBits));
+      low = rowBits >= 32 ? row : (low << rowBits) | row;
+      words[2 * k] = low;
+      words[2 * k + 1] = high;
     }
-    if (lo < lt) push(lo, lt, depth);
-    if (gt < hi) push(gt, hi, depth);
-    if (lt < gt) {
-      if (pivot < 0) order.subarray(lt, gt).sort(); // equal texts: row order
-      else push(lt, gt, depth + 1);
+    packed.subarray(lo, hi).sort();
+    // Read the rows back; runs of equal characters are ordered further unless their texts ended.
+    let runStart = lo;
+    for (let k = lo; k <= hi; k++) {
+      if (k < hi) order[k] = words[2 * k]! & rowMask;
+      const sameRun = k < hi && k > lo && words[2 * k + 1] === words[2 * k - 1] && (rowBits >= 32 || words[2 * k]! >>> rowBits === words[2 * k - 2]! >>> rowBits);
+      if (sameRun) continue;
+      if (k - runStart > 1 && texts[order[runStart]!]!.length >= depth + perRound) push(runStart, k, depth + perRound);
+      runStart = k;
     }
   }
 }
