@@ -103,45 +103,79 @@ function scatterPairs(lo: Int32Array, hi: Int32Array, idx: Int32Array, lo2: Int3
   }
 }
 
+/** Text keys as slices of one text: row i is `text[start[i], end[i])`, missing when `start[i] < 0`. */
+export interface TextRows {
+  readonly text: string;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/** Strings (anything else is a missing key) as {@link TextRows} of their concatenation. */
+export function textRowsOf(cells: ArrayLike<unknown>): TextRows {
+  const n = cells.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const cell = cells[i];
+    if (typeof cell !== "string") {
+      start[i] = -1;
+      continue;
+    }
+    parts.push(cell);
+    start[i] = at;
+    at += cell.length;
+    end[i] = at;
+  }
+  return { text: parts.join(""), start, end };
+}
+
 /**
  * Stable ascending order of text keys by UTF-16 code units, missing keys last in row order.
  * `texts[i]` is a string, or anything else for a missing key.
  */
 export function argsortTexts(texts: ArrayLike<unknown>): Int32Array {
-  const n = texts.length;
+  return argsortTextRows(textRowsOf(texts));
+}
+
+/** {@link argsortTexts} on text rows. */
+export function argsortTextRows(rows: TextRows): Int32Array {
+  const { text, start, end } = rows;
+  const n = start.length;
   const order = new Int32Array(n);
   let m = 0;
   let sorted = true;
-  let previous: string | undefined;
+  let previous = -1;
   for (let i = 0; i < n; i++) {
-    const t = texts[i];
-    if (typeof t === "string") {
-      if (m !== i || (previous !== undefined && t < previous)) sorted = false;
-      previous = t;
-      order[m++] = i;
-    }
+    if (start[i]! < 0) continue;
+    if (m !== i || (previous >= 0 && compareRows(text, start, end, previous, i, 0) > 0)) sorted = false;
+    previous = i;
+    order[m++] = i;
   }
   if (sorted && m === n) return order;
   let tail = m;
-  for (let i = 0; i < n; i++) if (typeof texts[i] !== "string") order[tail++] = i;
-  if (!sorted) packedRadixSort(texts as ArrayLike<string>, order, m, n);
+  for (let i = 0; i < n; i++) if (start[i]! < 0) order[tail++] = i;
+  if (!sorted) packedRadixSort(rows, order, m);
   return order;
 }
 
 /**
- * Sorts order[0, m) by the texts they point to; equal texts end in row order. In rounds: each
+ * Sorts order[0, m) by the texts of those rows; equal texts end in row order. In rounds: each
  * round packs the next few characters of every text still tied with another (each character as
  * its rank in the column's alphabet, so digits and hex take 4–5 bits) above the row number into a
  * 64-bit integer, sorts those with the engine's native `BigUint64Array` sort, and carries on with
  * the groups whose packed characters are equal. The row number in the low bits makes the order
  * stable. Small groups finish by insertion sort.
  */
-function packedRadixSort(texts: ArrayLike<string>, order: Int32Array, m: number, n: number): void {
+function packedRadixSort(rows: TextRows, order: Int32Array, m: number): void {
+  const { text, start, end } = rows;
+  const n = start.length;
   // The alphabet, in code-unit order; rank 0 marks the end of a text.
   const present = new Uint8Array(65536);
   for (let k = 0; k < m; k++) {
-    const text = texts[order[k]!]!;
-    for (let i = 0; i < text.length; i++) present[text.charCodeAt(i)] = 1;
+    const row = order[k]!;
+    for (let i = start[row]!; i < end[row]!; i++) present[text.charCodeAt(i)] = 1;
   }
   const rank = new Uint16Array(65536);
   let symbols = 0;
@@ -158,12 +192,13 @@ function packedRadixSort(texts: ArrayLike<string>, order: Int32Array, m: number,
   const chunkLow: Uint32Array[] = [];
   let packedHigh = 0;
   let packedLow = 0;
-  const pack = (text: string, depth: number): void => {
+  const pack = (row: number, depth: number): void => {
+    const from = start[row]! + depth;
+    const to = end[row]!;
     let high = 0;
     let low = 0;
     for (let c = 0; c < perRound; c++) {
-      const at = depth + c;
-      const symbol = at < text.length ? rank[text.charCodeAt(at)]! : 0;
+      const symbol = from + c < to ? rank[text.charCodeAt(from + c)]! : 0;
       high = (high << charBits) | (low >>> (32 - charBits));
       low = (low << charBits) | symbol;
     }
@@ -174,9 +209,8 @@ function packedRadixSort(texts: ArrayLike<string>, order: Int32Array, m: number,
     const high = new Uint32Array(n);
     const low = new Uint32Array(n);
     for (let row = 0; row < n; row++) {
-      const text = texts[row];
-      if (typeof text !== "string") continue;
-      pack(text, round * perRound);
+      if (start[row]! < 0) continue;
+      pack(row, round * perRound);
       high[row] = packedHigh;
       low[row] = packedLow;
     }
@@ -205,7 +239,7 @@ function packedRadixSort(texts: ArrayLike<string>, order: Int32Array, m: number,
     const hi = stack[--top]!;
     const lo = stack[--top]!;
     if (hi - lo <= 16) {
-      insertionSort(texts, order, lo, hi, depth);
+      insertionSort(rows, order, lo, hi, depth);
       continue;
     }
     const round = depth / perRound;
@@ -220,7 +254,7 @@ function packedRadixSort(texts: ArrayLike<string>, order: Int32Array, m: number,
         high = roundHigh[row]!;
         low = roundLow[row]!;
       } else {
-        pack(texts[row]!, depth);
+        pack(row, depth);
         high = packedHigh;
         low = packedLow;
       }
@@ -236,18 +270,19 @@ function packedRadixSort(texts: ArrayLike<string>, order: Int32Array, m: number,
       if (k < hi) order[k] = words[2 * k]! & rowMask;
       const sameRun = k < hi && k > lo && words[2 * k + 1] === words[2 * k - 1] && (rowBits >= 32 || words[2 * k]! >>> rowBits === words[2 * k - 2]! >>> rowBits);
       if (sameRun) continue;
-      if (k - runStart > 1 && texts[order[runStart]!]!.length >= depth + perRound) push(runStart, k, depth + perRound);
+      const first = order[runStart]!;
+      if (k - runStart > 1 && end[first]! - start[first]! >= depth + perRound) push(runStart, k, depth + perRound);
       runStart = k;
     }
   }
 }
 
-function insertionSort(texts: ArrayLike<string>, order: Int32Array, lo: number, hi: number, depth: number): void {
+function insertionSort(rows: TextRows, order: Int32Array, lo: number, hi: number, depth: number): void {
+  const { text, start, end } = rows;
   for (let i = lo + 1; i < hi; i++) {
     const row = order[i]!;
-    const text = texts[row]!;
     let j = i - 1;
-    while (j >= lo && greater(texts[order[j]!]!, order[j]!, text, row, depth)) {
+    while (j >= lo && compareRows(text, start, end, order[j]!, row, depth) > 0) {
       order[j + 1] = order[j]!;
       j--;
     }
@@ -255,13 +290,17 @@ function insertionSort(texts: ArrayLike<string>, order: Int32Array, lo: number, 
   }
 }
 
-/** Whether (x, row x) sorts after (y, row y), comparing from `depth` (earlier units are equal). */
-function greater(x: string, xRow: number, y: string, yRow: number, depth: number): boolean {
-  const n = Math.min(x.length, y.length);
+/** Order of rows x and y by text from `depth` on (earlier units are equal), then by row. */
+function compareRows(text: string, start: Int32Array, end: Int32Array, x: number, y: number, depth: number): number {
+  const xs = start[x]!;
+  const ys = start[y]!;
+  const xl = end[x]! - xs;
+  const yl = end[y]! - ys;
+  const n = Math.min(xl, yl);
   for (let d = depth; d < n; d++) {
-    const a = x.charCodeAt(d);
-    const b = y.charCodeAt(d);
-    if (a !== b) return a > b;
+    const a = text.charCodeAt(xs + d);
+    const b = text.charCodeAt(ys + d);
+    if (a !== b) return a - b;
   }
-  return x.length !== y.length ? x.length > y.length : xRow > yRow;
+  return xl !== yl ? xl - yl : x - y;
 }

@@ -3,9 +3,11 @@
  *
  * Numeric dtypes keep their values in a Float64Array (bool as 0/1); `object` columns keep cells as
  * strings, booleans (a bool column with missing values) or NaN. Integers beyond ±2^53 keep their
- * exact value as a bigint so ids never collide.
+ * exact value as a bigint so ids never collide. A text column read from a file keeps its cells as
+ * slices of the file's text ({@link TextSlices}) until someone asks for the cells: sorting,
+ * reordering and comparing ids then need no string per cell.
  */
-import { argsortNumbers, argsortTexts } from "../_internal/argsort.js";
+import { argsortNumbers, argsortTextRows, argsortTexts, type TextRows } from "../_internal/argsort.js";
 import { compareCodePoints, pythonStr } from "./scalars.js";
 
 export type Dtype = "int64" | "uint64" | "float64" | "bool" | "object";
@@ -16,11 +18,22 @@ export type Cell = number | string | boolean;
 /** Hash key of a cell; NaN gets a fresh symbol, since NaN equals nothing. */
 export type CellKey = number | string | bigint | symbol;
 
+/**
+ * The text cells of an object column as slices of one text: row i is `text[start[i], end[i])`,
+ * or `special.get(i)` when that is set (a quoted field that needed unescaping); NaN when
+ * `start[i] < 0`.
+ */
+export interface TextSlices extends TextRows {
+  readonly special?: ReadonlyMap<number, string>;
+}
+
 export interface ColumnInit {
   name: string;
   dtype: Dtype;
   values?: Float64Array;
   cells?: Cell[];
+  /** Text cells as slices (instead of `cells`). */
+  slices?: TextSlices;
   bigValues?: Map<number, bigint>;
   /** Maps row i of this column to the row of the source table it came from (for error locations). */
   sourceRows?: Int32Array;
@@ -32,8 +45,9 @@ export class Column {
   readonly length: number;
   /** Values of numeric and bool columns. */
   readonly values: Float64Array | undefined;
-  /** Cells of object columns. */
-  readonly cells: readonly Cell[] | undefined;
+  /** Text cells not yet made into strings (see {@link TextSlices}). */
+  readonly slices: TextSlices | undefined;
+  private cellList: readonly Cell[] | undefined;
   /** Exact values of integers outside ±2^53, by row. */
   readonly bigValues: ReadonlyMap<number, bigint> | undefined;
   /** Row of the parsed file each row came from (identity when absent). */
@@ -43,10 +57,26 @@ export class Column {
     this.name = init.name;
     this.dtype = init.dtype;
     this.values = init.values;
-    this.cells = init.cells;
+    this.cellList = init.cells;
+    this.slices = init.cells ? undefined : init.slices;
     this.bigValues = init.bigValues && init.bigValues.size > 0 ? init.bigValues : undefined;
     this.sourceRows = init.sourceRows;
-    this.length = init.values ? init.values.length : (init.cells?.length ?? 0);
+    this.length = init.values ? init.values.length : (init.cells?.length ?? init.slices?.start.length ?? 0);
+  }
+
+  /** The slices while no one has asked for the cells as strings (internal). */
+  unmadeSlices(): TextSlices | undefined {
+    return this.cellList === undefined && !this.bigValues ? this.slices : undefined;
+  }
+
+  /** Cells of object columns (made from the slices on first use). */
+  get cells(): readonly Cell[] | undefined {
+    if (this.cellList === undefined && this.slices) {
+      const cells = new Array<Cell>(this.length);
+      for (let i = 0; i < this.length; i++) cells[i] = sliceAt(this.slices, i);
+      this.cellList = cells;
+    }
+    return this.cellList;
   }
 
   static fromNumbers(name: string, values: Float64Array | number[], dtype: "float64" | "int64" = "float64"): Column {
@@ -68,11 +98,13 @@ export class Column {
   /** The cell at row i (booleans for bool columns, NaN for missing numbers). */
   get(i: number): Cell {
     if (this.values) return this.dtype === "bool" ? this.values[i] === 1 : this.values[i]!;
+    if (this.cellList === undefined && this.slices) return sliceAt(this.slices, i);
     return this.cells![i]!;
   }
 
   /** Whether row i is missing (NaN), as `isna()` says. */
   isMissing(i: number): boolean {
+    if (this.cellList === undefined && this.slices) return this.slices.start[i]! < 0;
     const value = this.values ? this.values[i]! : this.cells![i];
     return typeof value === "number" && Number.isNaN(value);
   }
@@ -134,13 +166,35 @@ export class Column {
       for (let k = 0; k < order.length; k++) values[k] = this.values[order[k]!]!;
       return new Column({ name: this.name, dtype: this.dtype, values, bigValues, sourceRows });
     }
+    if (this.cellList === undefined && this.slices) {
+      const { text, start, end, special } = this.slices;
+      const takenStart = new Int32Array(order.length);
+      const takenEnd = new Int32Array(order.length);
+      let takenSpecial: Map<number, string> | undefined;
+      for (let k = 0; k < order.length; k++) {
+        const row = order[k]!;
+        takenStart[k] = start[row]!;
+        takenEnd[k] = end[row]!;
+        const unescaped = special?.get(row);
+        if (unescaped !== undefined) (takenSpecial ??= new Map()).set(k, unescaped);
+      }
+      return new Column({ name: this.name, dtype: this.dtype, slices: { text, start: takenStart, end: takenEnd, special: takenSpecial }, bigValues, sourceRows });
+    }
     const cells = new Array<Cell>(order.length);
     for (let k = 0; k < order.length; k++) cells[k] = this.cells![order[k]!]!;
     return new Column({ name: this.name, dtype: this.dtype, cells, bigValues, sourceRows });
   }
 
   rename(name: string): Column {
-    return new Column({ name, dtype: this.dtype, values: this.values, cells: this.cells as Cell[] | undefined, bigValues: this.bigValues as Map<number, bigint> | undefined, sourceRows: this.sourceRows });
+    return new Column({
+      name,
+      dtype: this.dtype,
+      values: this.values,
+      cells: this.cellList as Cell[] | undefined,
+      slices: this.slices,
+      bigValues: this.bigValues as Map<number, bigint> | undefined,
+      sourceRows: this.sourceRows,
+    });
   }
 
   /**
@@ -160,6 +214,10 @@ export class Column {
 
   private sortOrder(): Int32Array {
     if (this.values && !this.bigValues) return argsortNumbers(this.values);
+    if (this.cellList === undefined && this.slices && !this.bigValues) {
+      const rows = plainTextRows(this.slices);
+      if (rows) return argsortTextRows(rows);
+    }
     // Text (and missing cells) only, without surrogate pairs: UTF-16 order is code-point order.
     if (this.cells && !this.bigValues && isPlainText(this.cells)) return argsortTexts(this.cells);
     const order = new Int32Array(this.length);
@@ -181,6 +239,9 @@ export function sameKeys(a: Column, b: Column): boolean {
     for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
     return true;
   }
+  const as = a.unmadeSlices();
+  const bs = b.unmadeSlices();
+  if (as && bs) return sameSlices(as, bs);
   if (a.cells && b.cells && !a.bigValues && !b.bigValues) {
     const x = a.cells;
     const y = b.cells;
@@ -196,6 +257,58 @@ export function sameKeys(a: Column, b: Column): boolean {
 }
 
 const SURROGATE = /[\ud800-\udfff]/;
+
+/** Row i of text slices as a cell. */
+function sliceAt(slices: TextSlices, i: number): Cell {
+  const start = slices.start[i]!;
+  if (start < 0) return NaN;
+  return slices.special?.get(i) ?? slices.text.slice(start, slices.end[i]);
+}
+
+/** Two text-slice columns hold the same keys row for row (NaN equals nothing). */
+function sameSlices(a: TextSlices, b: TextSlices): boolean {
+  const n = a.start.length;
+  if (n !== b.start.length) return false;
+  const { text: x, start: xs, end: xe } = a;
+  const { text: y, start: ys, end: ye } = b;
+  const special = (a.special?.size ?? 0) > 0 || (b.special?.size ?? 0) > 0;
+  for (let i = 0; i < n; i++) {
+    const p = xs[i]!;
+    const q = ys[i]!;
+    if (p < 0 || q < 0) return false;
+    if (special && (a.special?.has(i) || b.special?.has(i))) {
+      if (sliceAt(a, i) !== sliceAt(b, i)) return false;
+      continue;
+    }
+    const length = xe[i]! - p;
+    if (length !== ye[i]! - q) return false;
+    if (x === y && p === q) continue;
+    for (let k = 0; k < length; k++) if (x.charCodeAt(p + k) !== y.charCodeAt(q + k)) return false;
+  }
+  return true;
+}
+
+/**
+ * The slices as rows of one text without surrogates (so that UTF-16 order is code-point order),
+ * unescaped cells appended to the text; undefined when a surrogate occurs.
+ */
+function plainTextRows(slices: TextSlices): TextRows | undefined {
+  if (SURROGATE.test(slices.text)) return undefined;
+  if (!slices.special || slices.special.size === 0) return slices;
+  const start = slices.start.slice();
+  const end = slices.end.slice();
+  const parts = [slices.text];
+  let at = slices.text.length;
+  for (const [row, text] of slices.special) {
+    if (start[row]! < 0) continue;
+    if (SURROGATE.test(text)) return undefined;
+    parts.push(text);
+    start[row] = at;
+    at += text.length;
+    end[row] = at;
+  }
+  return { text: parts.join(""), start, end };
+}
 
 /** Whether every cell is a string without surrogates or a missing value (NaN). */
 function isPlainText(cells: readonly Cell[]): boolean {

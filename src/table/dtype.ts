@@ -178,6 +178,14 @@ export class DtypeInference {
     if (this.floatOk && parseFloatText(text) === undefined) this.floatOk = false;
   }
 
+  /**
+   * Whether the column is text whatever cells follow (only their missing-value flags still
+   * count): no integer, float or bool reading is possible any more.
+   */
+  get settled(): boolean {
+    return this.intState === INVALID && !this.floatOk && !this.boolOk;
+  }
+
   /** The dtype pandas gives the column of the cells added so far. */
   decide(): DtypeDecision {
     if (this.rows === 0) return { dtype: "object", naFiltered: true };

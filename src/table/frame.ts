@@ -219,16 +219,26 @@ const INT64_MIN_FLOAT = -(2 ** 63);
 /** Types one column from its field texts as pandas' C parser does (see dtype.ts). */
 function typeColumn(name: string, tokens: CsvTokens, position: number, naValues: ReadonlySet<string>): Column {
   const rows = tokens.recordCount;
+  const { text, recordStart, fieldStart, fieldEnd, special } = tokens;
   const texts = new Array<string>(rows);
   const missing = new Uint8Array(rows);
   const inference = new DtypeInference();
+  let longestNa = 0;
+  for (const na of naValues) longestNa = Math.max(longestNa, na.length);
+  // Once the column is text for sure, cells are only checked for missing-value spellings, which
+  // needs no string for a cell longer than the longest spelling.
+  let settled = false;
   for (let r = 0; r < rows; r++) {
-    const field = tokens.recordStart[r]! + position;
-    const text = field < tokens.recordStart[r + 1]! ? fieldText(tokens, field) : "";
-    texts[r] = text;
-    const isMissing = naValues.has(text);
+    const field = recordStart[r]! + position;
+    const present = field < recordStart[r + 1]!;
+    if (settled && present && fieldEnd[field]! - fieldStart[field]! > longestNa && !special.has(field)) continue;
+    const cell = present ? fieldText(tokens, field) : "";
+    const isMissing = naValues.has(cell);
     if (isMissing) missing[r] = 1;
-    inference.add(text, isMissing);
+    if (settled) continue;
+    texts[r] = cell;
+    inference.add(cell, isMissing);
+    settled = inference.settled;
   }
   const { dtype, naFiltered, booleans, integers } = inference.decide();
   switch (dtype) {
@@ -259,6 +269,25 @@ function typeColumn(name: string, tokens: CsvTokens, position: number, naValues:
       return new Column({ name, dtype, values });
     }
     default: {
+      if (naFiltered && !booleans) {
+        // Text: kept as slices of the file's text (see TextSlices).
+        const start = new Int32Array(rows);
+        const end = new Int32Array(rows);
+        let unescaped: Map<number, string> | undefined;
+        for (let r = 0; r < rows; r++) {
+          if (missing[r]) {
+            start[r] = -1;
+            continue;
+          }
+          const field = recordStart[r]! + position;
+          if (field >= recordStart[r + 1]!) continue; // an absent field reads as "" (start = end = 0)
+          start[r] = fieldStart[field]!;
+          end[r] = fieldEnd[field]!;
+          const value = special.get(field);
+          if (value !== undefined) (unescaped ??= new Map()).set(r, value);
+        }
+        return new Column({ name, dtype: "object", slices: { text, start, end, special: unescaped } });
+      }
       const cells = new Array<Cell>(rows);
       for (let r = 0; r < rows; r++) {
         const text = texts[r]!;
