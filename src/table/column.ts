@@ -149,10 +149,13 @@ export class Column {
     return new Column({ name: this.name, dtype: "object", cells, sourceRows: this.sourceRows });
   }
 
-  /** Rows in the given order (`iloc[order]`). */
-  take(order: ArrayLike<number>): Column {
-    const sourceRows = new Int32Array(order.length);
-    for (let k = 0; k < order.length; k++) sourceRows[k] = this.sourceRow(order[k]!);
+  /**
+   * Rows in the given order (`iloc[order]`). `takenSourceRows`, when given, is what this column's
+   * source rows become in that order (a frame computes it once for columns that share them).
+   */
+  take(order: ArrayLike<number>, takenSourceRows?: Int32Array): Column {
+    const sourceRows = takenSourceRows ?? new Int32Array(order.length);
+    if (!takenSourceRows) for (let k = 0; k < order.length; k++) sourceRows[k] = this.sourceRow(order[k]!);
     let bigValues: Map<number, bigint> | undefined;
     if (this.bigValues) {
       bigValues = new Map();

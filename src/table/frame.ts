@@ -96,7 +96,18 @@ export class Frame {
 
   /** The rows in the given order (`iloc[order]`), keeping each row's origin for messages. */
   take(order: ArrayLike<number>): Frame {
-    return new Frame(this.columns.map((c) => c.take(order)), { file: this.file, lines: this.lines, length: order.length });
+    // Columns read together share their source rows: map them once.
+    const taken = new Map<Int32Array | undefined, Int32Array>();
+    const columns = this.columns.map((c) => {
+      let sourceRows = taken.get(c.sourceRows);
+      if (!sourceRows) {
+        sourceRows = new Int32Array(order.length);
+        for (let k = 0; k < order.length; k++) sourceRows[k] = c.sourceRow(order[k]!);
+        taken.set(c.sourceRows, sourceRows);
+      }
+      return c.take(order, sourceRows);
+    });
+    return new Frame(columns, { file: this.file, lines: this.lines, length: order.length });
   }
 
   /** A frame with only these columns, in this order (`df[names]`). */
