@@ -34,23 +34,48 @@ export function logMaeByGroup(
   groups: ArrayLike<GroupLabel>,
   options: LogMaeByGroupOptions = {},
 ): number {
-  const members = new Map<GroupLabel, number[]>();
-  for (let i = 0; i < groups.length; i++) {
+  // Each row's group as a small integer, then the rows of each group in row order (counting sort).
+  const n = groups.length;
+  const ids = new Int32Array(n);
+  const idOf = new Map<GroupLabel, number>();
+  const labels: GroupLabel[] = [];
+  for (let i = 0; i < n; i++) {
     const group = groups[i]!;
-    if (typeof group === "number" && Number.isNaN(group)) continue;
-    let rows = members.get(group);
-    if (!rows) members.set(group, (rows = []));
-    rows.push(i);
+    if (typeof group === "number" && Number.isNaN(group)) {
+      ids[i] = -1;
+      continue;
+    }
+    let id = idOf.get(group);
+    if (id === undefined) {
+      id = labels.length;
+      labels.push(group);
+      idOf.set(group, id);
+    }
+    ids[i] = id;
   }
+  const offsets = new Int32Array(labels.length + 1);
+  for (let i = 0; i < n; i++) if (ids[i]! >= 0) offsets[ids[i]! + 1]!++;
+  for (let g = 0; g < labels.length; g++) offsets[g + 1]! += offsets[g]!;
+  const next = offsets.slice(0, labels.length);
+  const rows = new Int32Array(offsets[labels.length]!);
+  for (let i = 0; i < n; i++) if (ids[i]! >= 0) rows[next[ids[i]!]!++] = i;
   // pandas' groupby visits keys in sorted order; the order only matters for the last bits of the mean.
-  const keys = [...members.keys()].sort((a, b) =>
-    typeof a === "string" && typeof b === "string" ? compareCodePoints(a, b) : Number(a) - Number(b),
-  );
-  const logs = new Float64Array(keys.length);
-  keys.forEach((key, g) => {
-    const rows = members.get(key)!;
-    const t = Float64Array.from(rows, (i) => yTrue[i]!);
-    const p = Float64Array.from(rows, (i) => yPred[i]!);
+  const order = labels.map((_, g) => g).sort((a, b) => {
+    const x = labels[a]!;
+    const y = labels[b]!;
+    return typeof x === "string" && typeof y === "string" ? compareCodePoints(x, y) : Number(x) - Number(y);
+  });
+  const logs = new Float64Array(labels.length);
+  order.forEach((id, g) => {
+    const from = offsets[id]!;
+    const size = offsets[id + 1]! - from;
+    const t = new Float64Array(size);
+    const p = new Float64Array(size);
+    for (let k = 0; k < size; k++) {
+      const i = rows[from + k]!;
+      t[k] = yTrue[i]!;
+      p[k] = yPred[i]!;
+    }
     let mae = meanAbsoluteError(t, p);
     if (options.floor !== undefined && options.floor !== null) mae = Math.max(mae, options.floor);
     logs[g] = Math.log(mae);
