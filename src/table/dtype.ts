@@ -82,7 +82,7 @@ function aboveInt64(text: string): boolean {
 }
 
 /** Fast path of {@link parseFloatText}: `[+-]digits[.digits][e[+-]digits]` with no blanks (Number() reads it the same). */
-function isPlainDecimal(text: string): boolean {
+export function isPlainDecimal(text: string): boolean {
   const n = text.length;
   let i = 0;
   let c = text.charCodeAt(0);

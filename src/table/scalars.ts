@@ -31,6 +31,7 @@ export const PANDAS_NA_VALUES: ReadonlySet<string> = new Set([
 
 // Booleans and floats as pandas types them live in dtype.ts, with the column typing.
 export { parseBool, parseFloatText } from "./dtype.js";
+import { isPlainDecimal } from "./dtype.js";
 
 /** ASCII whitespace as pandas' C parser skips it around numbers: space, \t, \n, \v, \f, \r (not \xa0 or \x1c). */
 const INT_PATTERN = /^[ \t\n\v\f\r]*[+-]?\d+[ \t\n\v\f\r]*$/;
@@ -102,6 +103,8 @@ const PY_SPECIAL_PATTERN = /^[+-]?(?:inf|infinity|nan)$/i;
  * Python raises ValueError.
  */
 export function pythonFloat(text: string): number | undefined {
+  // The common case, a plain decimal: Python and JavaScript read it alike.
+  if (isPlainDecimal(text)) return Number(text);
   const trimmed = asciiDigits(text).replace(PY_WHITESPACE_EDGES, "");
   if (PY_FLOAT_PATTERN.test(trimmed)) return Number(trimmed.replaceAll("_", ""));
   if (PY_SPECIAL_PATTERN.test(trimmed)) {
@@ -139,6 +142,19 @@ const PY_WHITESPACE_RUN = new RegExp(`[${PY_WHITESPACE}]+`);
 
 /** Python's `str.split()` with no argument: split on runs of Unicode whitespace, drop empty strings. */
 export function pythonSplit(text: string): string[] {
+  // The common case: printable ASCII, single spaces between tokens.
+  let plain = true;
+  let tidy = text.length > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (text.charCodeAt(i + 1) === 32) tidy = false;
+    } else if (c < 33 || c > 126) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return tidy ? text.split(" ") : text.split(" ").filter((token) => token.length > 0);
   return text.split(PY_WHITESPACE_RUN).filter((token) => token.length > 0);
 }
 
