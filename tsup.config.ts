@@ -8,6 +8,7 @@ export default defineConfig([
       node: "src/node/index.ts",
       runner: "src/runner/index.ts",
       "batch-worker": "src/node/batch-worker.ts",
+      "serve-worker": "src/node/serve-worker.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

@@ -8,14 +8,16 @@ import { defineMetric, noOptions } from "./_define.js";
  * Formula: `MAE = (1/n) Σ |ŷ_i − y_i|`. Direction: lower is better, range [0, ∞).
  *
  * Edge cases: NaN or infinite values throw MISSING_VALUE / NON_FINITE (scikit-learn's
- * `check_array` rejects them); different lengths throw ROW_COUNT_MISMATCH; no samples returns NaN.
+ * `check_array` rejects them); different lengths throw ROW_COUNT_MISMATCH; no samples throws
+ * UNDEFINED_METRIC (scikit-learn requires at least one sample).
  *
  * @see https://scikit-learn.org/1.5/modules/model_evaluation.html#mean-absolute-error
  * @see docs/metrics/mean-absolute-error.md
- * @throws MetricError MISSING_VALUE, NON_FINITE, ROW_COUNT_MISMATCH
+ * @throws MetricError MISSING_VALUE, NON_FINITE, ROW_COUNT_MISMATCH, UNDEFINED_METRIC
  */
 export function meanAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   checkRegressionInputs(yTrue, yPred);
+  if (yTrue.length === 0) throw new MetricError("UNDEFINED_METRIC", "expected at least 1 sample, got 0");
   const errors = new Float64Array(yTrue.length);
   for (let i = 0; i < errors.length; i++) errors[i] = Math.abs(yPred[i]! - yTrue[i]!);
   return numpyMean(errors);
@@ -51,7 +53,7 @@ export const meanAbsoluteErrorMetric = defineMetric({
     { when: "NaN in either input", then: "throws MISSING_VALUE" },
     { when: "an infinite value", then: "throws NON_FINITE" },
     { when: "inputs of different lengths", then: "throws ROW_COUNT_MISMATCH" },
-    { when: "no samples", then: "returns NaN" },
+    { when: "no samples", then: "throws UNDEFINED_METRIC (scikit-learn: found array with 0 samples)" },
   ],
   properties: { symmetric: true, orderInvariant: true, bounded: false, perfectIsBest: true, monotoneInvariant: false },
   references: [{ title: "scikit-learn user guide: mean absolute error", url: "https://scikit-learn.org/1.5/modules/model_evaluation.html#mean-absolute-error" }],

@@ -52,6 +52,10 @@ export const SUBMISSION_CODES = [
   "MALFORMED_PREDICTION",
   /** The metric is undefined on these inputs (a single class where two are needed, all empty). */
   "UNDEFINED_METRIC",
+  /** A label outside the competition's class set (or not True/False where a boolean is needed). */
+  "UNKNOWN_LABEL",
+  /** The input exceeds one of mlegrade's size limits (in-memory grading, a field's length, a server's request cap). */
+  "TOO_LARGE",
 ] as const;
 
 /** Codes for problems in the maintainer's data or in how mlegrade is called. */

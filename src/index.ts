@@ -10,6 +10,11 @@ export { grade, buildReport, signature, parseJsonl, loadAnswers } from "./grader
 export type { GradeOptions, GradeReport, ReportError } from "./grader/grade.js";
 export { stringifyReport, toJsonValue } from "./grader/json.js";
 
+export { validate, Validation } from "./validate/validate.js";
+export type { GraderVerdict, ValidateOptions, ValidationReport, ValidationSetup } from "./validate/validate.js";
+export type { IssueOrigin, Severity, ValidationIssue } from "./validate/issues.js";
+export { participantText, participantIssue } from "./validate/participant.js";
+
 export { aggregate, buildSeeds, meanWithError, orderReports, passAtK, seedMetrics } from "./aggregate.js";
 export type { AggregateOptions, AggregateResult, AggregateStatistic, PassAtK, ReportFlags, SeedMetrics } from "./aggregate.js";
 

@@ -2,8 +2,8 @@
  * The built CLI (`dist/cli.js`, what `npx mlegrade` runs) as a user meets it: real processes,
  * real files, exit codes, stdout/stderr separation, no stack traces for user mistakes.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +87,40 @@ describe("mlegrade CLI (built)", () => {
     for (const key of ["raw_score", "outcome", "error", "rank", "percentile", "leaderboard_size", "signature"]) expect(report).toHaveProperty(key);
     expect(report.bronze_medal).toBe(true);
     expect(report.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
+  });
+
+  it("validate: exit 0 valid, 1 invalid; github annotations", () => {
+    expect(mlegrade("validate", "--competition", "spaceship-titanic", "--submission", "fixtures/demo/submission.csv", "--answers", "fixtures/demo/answers.csv").code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), "mlegrade-"));
+    const submission = join(dir, "submission.csv");
+    writeFileSync(submission, "PassengerId,Transported\n0001_01,perhaps\n");
+    const { code, stdout } = mlegrade("validate", "--competition", "spaceship-titanic", "--submission", submission, "--format", "github");
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^::error file=.*submission\.csv,line=2,title=UNKNOWN_LABEL::submission\.csv row 1, column "Transported": expected True or False, got "perhaps"$/m);
+  });
+
+  it("serve: the built server with its worker thread answers health and validate, and stops on Ctrl-C", async () => {
+    const child = spawn(process.execPath, [CLI, "serve", "--competition", "spaceship-titanic", "--answers", "fixtures/demo/answers.csv", "--port", "0", "--host", "127.0.0.1"], { cwd: REPO_ROOT });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /listening on (http:\/\/\S+)/.exec(out);
+          if (match) resolve(match[1]!);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: "running" });
+      const form = new FormData();
+      form.append("file", new Blob([readFileSync(join(REPO_ROOT, "fixtures/demo/submission.csv"))]), "submission.csv");
+      expect(await (await fetch(`${url}/validate`, { method: "POST", body: form })).json()).toEqual({ result: "Submission is valid." });
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      child.kill("SIGINT");
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
   });
 
   it("list --split dev lists the dev competitions", () => {

@@ -74,5 +74,12 @@ describe("the core runs anywhere JavaScript runs", () => {
     expect(report.outcome).toBe("score");
     expect(report.score).toBe(0.5);
     expect(report.rank).toBe(4);
+    const validation = api.validate({
+      competition: "spaceship-titanic",
+      submission: new TextEncoder().encode("PassengerId,Transported\n1,True\n2,maybe\n"),
+      sample: "PassengerId,Transported\n1,False\n2,False\n",
+    });
+    expect(validation.issues.map((i) => i.code)).toEqual(["UNKNOWN_LABEL"]);
+    expect(api.participantText(validation)).toMatch(/^Submission invalid! /);
   });
 });

@@ -25,16 +25,23 @@ export function requireColumns(frame: Frame, names: readonly string[], options: 
   const missing = names.filter((name) => !frame.has(name));
   if (missing.length === 0) return;
   const file = label(frame, options.role ?? "submission");
+  const got = describeColumns(frame.columnNames);
   const issues: Issue[] = missing.map((name) => ({
     code: "MISSING_COLUMN",
-    message: `${file}: expected a column "${name}", got columns ${JSON.stringify(frame.columnNames)}`,
+    message: `${file}: expected a column "${name}", got ${got}`,
     file: frame.file,
     column: name,
     expected: name,
-    received: frame.columnNames.join(","),
+    received: got,
   }));
   const names_ = missing.map((n) => `"${n}"`).join(", ");
-  fail("MISSING_COLUMN", `${file}: missing column${missing.length > 1 ? "s" : ""} ${names_}; got ${JSON.stringify(frame.columnNames)}`, { issues, upstream: options.upstream });
+  fail("MISSING_COLUMN", `${file}: missing column${missing.length > 1 ? "s" : ""} ${names_}; got ${got}`, { issues, upstream: options.upstream });
+}
+
+/** Column names for messages: all of them when few, else the first ten and a count (a file may have a million). */
+export function describeColumns(names: readonly string[]): string {
+  if (names.length <= 12) return `columns ${JSON.stringify(names)}`;
+  return `${names.length} columns ${JSON.stringify(names.slice(0, 10)).slice(0, -1)}, …]`;
 }
 
 /** The columns must be exactly these (as a set), with nothing extra. */
@@ -44,8 +51,9 @@ export function requireExactColumns(frame: Frame, names: readonly string[], opti
   const extra = frame.columnNames.filter((name) => !allowed.has(name));
   if (extra.length === 0) return;
   const file = label(frame, "submission");
-  fail("UNEXPECTED_COLUMN", `${file}: unexpected column${extra.length > 1 ? "s" : ""} ${extra.map((n) => `"${n}"`).join(", ")}; expected exactly ${JSON.stringify(names)}`, {
-    issues: extra.map((name) => ({ code: "UNEXPECTED_COLUMN", message: `unexpected column "${name}"`, file: frame.file, column: name, expected: names.join(","), received: name })),
+  const shown = extra.slice(0, 10).map((n) => `"${n}"`).join(", ") + (extra.length > 10 ? `, … (${extra.length} in all)` : "");
+  fail("UNEXPECTED_COLUMN", `${file}: unexpected column${extra.length > 1 ? "s" : ""} ${shown}; expected exactly ${JSON.stringify(names)}`, {
+    issues: extra.slice(0, 100).map((name) => ({ code: "UNEXPECTED_COLUMN", message: `unexpected column "${name}"`, file: frame.file, column: name, expected: names.join(","), received: name })),
     upstream: options.upstream,
   });
 }

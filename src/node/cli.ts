@@ -12,11 +12,13 @@ import { listCommand } from "./commands/list.js";
 import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { thresholdsCommand } from "./commands/thresholds.js";
+import { serveCommand } from "./commands/serve.js";
+import { validateCommand } from "./commands/validate.js";
 
 export type { CliIO } from "./cli-kit.js";
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [gradeCommand, thresholdsCommand, listCommand, gradeBatchCommand, aggregateCommand, reportCommand, runCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [gradeCommand, validateCommand, thresholdsCommand, listCommand, gradeBatchCommand, aggregateCommand, reportCommand, serveCommand, runCommand, demoCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -3,12 +3,13 @@
  * `gradeFile`, which reads the files and calls the platform-neutral `grade`.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CompetitionDefinition } from "../competitions/define.js";
 import { getCompetition } from "../competitions/index.js";
 import { UsageError } from "../errors.js";
-import { grade, loadAnswers, type GradeReport } from "../grader/grade.js";
+import { buildReport, grade, loadAnswers, toReportError, type GradeReport } from "../grader/grade.js";
+import { MAX_CSV_BYTES, tooLargeError } from "../table/frame.js";
 import { parseLeaderboard, type GradingMode, type Leaderboard } from "../medals.js";
 import type { Answers } from "../competitions/define.js";
 
@@ -95,6 +96,11 @@ export function gradeFile(options: GradeFileOptions): GradeReport {
   const leaderboard = options.leaderboard !== undefined ? options.leaderboard : resolveLeaderboard(competition.id, options);
   const path = options.submissionPath;
   const exists = existsSync(path) && statSync(path).isFile() && extname(path).toLowerCase() === ".csv";
+  if (exists && statSync(path).size > MAX_CSV_BYTES) {
+    // Too large to read into memory: the verdict without reading it.
+    const error = toReportError(tooLargeError(statSync(path).size, basename(path)), basename(path));
+    return buildReport({ competition, mode: options.mode ?? "mlebench", rawScore: null, error, leaderboard, submissionPath: path, submissionExists: true });
+  }
   return grade({
     competition,
     submission: exists ? readFileSync(path) : null,

@@ -14,6 +14,10 @@ export {
   sampleSubmissionPathIn,
 } from "./files.js";
 export type { GradeFileOptions } from "./files.js";
+export { validateFile, loadReferences } from "./validate-file.js";
+export type { ValidateFileOptions } from "./validate-file.js";
+export { serve } from "./serve.js";
+export type { RunningServer, ServeOptions } from "./serve.js";
 export { run, COMMANDS } from "./cli.js";
 export type { CliIO } from "./cli.js";
 export { gradeBatch, parseSubmissionsJsonl, summarizeReports, writeBatchReport, readGradingReport, mlebenchTimestamp } from "./batch.js";

@@ -17,13 +17,8 @@
 import { decodeUtf8 } from "../_internal/text.js";
 import { SubmissionError, type Issue } from "../errors.js";
 import { Column, type Cell } from "./column.js";
-import {
-  PANDAS_NA_VALUES,
-  integerRange,
-  isIntegerText,
-  parseBool,
-  parseFloatText,
-} from "./scalars.js";
+import { DtypeInference, parseBool, parseFloatText } from "./dtype.js";
+import { PANDAS_NA_VALUES } from "./scalars.js";
 import { CsvParseFailure, fieldText, tokenizeCsv, type CsvTokens } from "./tokenize.js";
 
 export interface ReadCsvOptions {
@@ -126,7 +121,24 @@ function locate(file: string | undefined, line: number, message: string): string
   return `${file ?? "input"} line ${line}: ${message}`;
 }
 
+/**
+ * Longest input read into memory at once: JavaScript strings hold at most 2^29 - 24 UTF-16 units
+ * (V8), and UTF-8 never decodes to more units than it has bytes.
+ */
+export const MAX_CSV_BYTES = 2 ** 29 - 24;
+
+/** The error for an input of `bytes` bytes, beyond {@link MAX_CSV_BYTES}. */
+export function tooLargeError(bytes: number, file: string | undefined): SubmissionError {
+  const received = `${bytes} bytes`;
+  const expected = `at most ${MAX_CSV_BYTES} bytes`;
+  return new SubmissionError("TOO_LARGE", `${file ?? "input"}: expected ${expected} to read into memory, got ${received}`, {
+    issues: [{ code: "TOO_LARGE", message: `expected ${expected} to read into memory, got ${received}`, file, expected, received }],
+    upstream: "invalid",
+  });
+}
+
 function decodeStrict(bytes: Uint8Array, file: string | undefined): string {
+  if (bytes.length > MAX_CSV_BYTES) throw tooLargeError(bytes.length, file);
   try {
     return decodeUtf8(bytes, true);
   } catch {
@@ -195,133 +207,60 @@ export function dedupeHeader(raw: readonly string[]): string[] {
   return names;
 }
 
-/**
- * Types one column from its field texts, following pandas' int → float → bool → object order. The
- * integer stages scan the cells in order and stop at the first failure, as pandas' C parser does:
- * - int64: a cell that is not an integer sends the column to the float stage; an integer outside
- *   int64 (before any such cell) sends it to the uint64 stage; missing cells make it float64;
- * - uint64: any cell starting with `-` marks a negative, a missing cell marks a null, a value above
- *   2^64 - 1 makes the column text, a non-integer sends it to the float stage; values above int64
- *   together with negatives or nulls make the column text *without* missing-value detection (an
- *   empty cell stays ""), negatives alone make it text, values above int64 alone make it uint64.
- */
-function typeColumn(name: string, tokens: CsvTokens, position: number, naValues: ReadonlySet<string>): Column {
-  const rows = tokens.recordCount;
-  const raw = new Array<string>(rows);
-  const texts = new Array<string | null>(rows);
-  let missing = 0;
-  let allBool = true;
-  for (let r = 0; r < rows; r++) {
-    const start = tokens.recordStart[r]!;
-    const field = start + position;
-    const text = field < tokens.recordStart[r + 1]! ? fieldText(tokens, field) : "";
-    raw[r] = text;
-    if (naValues.has(text)) {
-      texts[r] = null;
-      missing++;
-      continue;
-    }
-    texts[r] = text;
-    if (allBool && parseBool(text) === undefined) allBool = false;
-  }
-  const present = rows - missing;
-
-  if (rows === 0) return new Column({ name, dtype: "object", cells: [] });
-  if (present === 0) return new Column({ name, dtype: "float64", values: new Float64Array(rows).fill(NaN) });
-
-  const integers = integerStage(texts);
-  if (integers === "int64" || integers === "uint64") {
-    if (missing > 0) {
-      // pandas marks missing integers with INT64_MIN before casting to float, so that value is NaN too.
-      const column = floatColumn(name, texts)!;
-      for (let r = 0; r < rows; r++) {
-        if (column.values![r] === INT64_MIN_FLOAT && BigInt(texts[r]!.trim()) === INT64_MIN) column.values![r] = NaN;
-      }
-      return column;
-    }
-    const values = new Float64Array(rows);
-    const bigValues = new Map<number, bigint>();
-    for (let r = 0; r < rows; r++) {
-      const value = Number(texts[r]!.trim());
-      values[r] = value === 0 ? 0 : value;
-      if (!Number.isSafeInteger(value)) bigValues.set(r, BigInt(texts[r]!.trim()));
-    }
-    return new Column({ name, dtype: integers, values, bigValues });
-  }
-  if (integers === "text") return objectColumn(name, texts);
-  if (integers === "raw-text") return objectColumn(name, raw);
-
-  const floats = floatColumn(name, texts);
-  if (floats) return floats;
-
-  if (allBool) {
-    if (missing === 0) {
-      const values = new Float64Array(rows);
-      for (let r = 0; r < rows; r++) values[r] = parseBool(texts[r]!) ? 1 : 0;
-      return new Column({ name, dtype: "bool", values });
-    }
-    const cells = texts.map((t): Cell => (t === null ? NaN : parseBool(t)!));
-    return new Column({ name, dtype: "object", cells });
-  }
-  return objectColumn(name, texts);
-}
-
-const LEADING_ASCII_SPACE = /^[ \t\n\v\f\r]*/;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MIN_FLOAT = -(2 ** 63);
-const UINT64_MAX = 2n ** 64n - 1n;
 
-/** pandas' integer stages (see {@link typeColumn}): the column's integer dtype, or what to do instead. */
-function integerStage(texts: readonly (string | null)[]): "int64" | "uint64" | "not-integer" | "text" | "raw-text" {
-  let overflow = false;
-  for (const text of texts) {
-    if (text === null) continue;
-    if (!isIntegerText(text)) return "not-integer";
-    if (integerRange(text) !== "int64") {
-      overflow = true;
-      break;
+/** Types one column from its field texts as pandas' C parser does (see dtype.ts). */
+function typeColumn(name: string, tokens: CsvTokens, position: number, naValues: ReadonlySet<string>): Column {
+  const rows = tokens.recordCount;
+  const texts = new Array<string>(rows);
+  const missing = new Uint8Array(rows);
+  const inference = new DtypeInference();
+  for (let r = 0; r < rows; r++) {
+    const field = tokens.recordStart[r]! + position;
+    const text = field < tokens.recordStart[r + 1]! ? fieldText(tokens, field) : "";
+    texts[r] = text;
+    const isMissing = naValues.has(text);
+    if (isMissing) missing[r] = 1;
+    inference.add(text, isMissing);
+  }
+  const { dtype, naFiltered, booleans, integers } = inference.decide();
+  switch (dtype) {
+    case "int64":
+    case "uint64": {
+      const values = new Float64Array(rows);
+      const bigValues = new Map<number, bigint>();
+      for (let r = 0; r < rows; r++) {
+        const value = Number(texts[r]!.trim());
+        values[r] = value === 0 ? 0 : value;
+        if (!Number.isSafeInteger(value)) bigValues.set(r, BigInt(texts[r]!.trim()));
+      }
+      return new Column({ name, dtype, values, bigValues });
+    }
+    case "float64": {
+      const values = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) {
+        const value = missing[r] ? NaN : parseFloatText(texts[r]!)!;
+        // Integers with missing cells are read as int64 first, the missing ones marked with int64's
+        // minimum, then cast: no negative zero, and a real -2^63 turns into NaN as well.
+        values[r] = !integers ? value : value === 0 ? 0 : value === INT64_MIN_FLOAT && BigInt(texts[r]!.trim()) === INT64_MIN ? NaN : value;
+      }
+      return new Column({ name, dtype, values });
+    }
+    case "bool": {
+      const values = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) values[r] = parseBool(texts[r]!) ? 1 : 0;
+      return new Column({ name, dtype, values });
+    }
+    default: {
+      const cells = new Array<Cell>(rows);
+      for (let r = 0; r < rows; r++) {
+        const text = texts[r]!;
+        cells[r] = naFiltered && missing[r] ? NaN : booleans ? parseBool(text)! : text;
+      }
+      return new Column({ name, dtype: "object", cells });
     }
   }
-  if (!overflow) return "int64";
-  let seenNull = false;
-  let seenNegative = false;
-  let seenUnsigned = false;
-  for (const text of texts) {
-    if (text === null) {
-      seenNull = true;
-      continue;
-    }
-    if (text.replace(LEADING_ASCII_SPACE, "").startsWith("-")) {
-      seenNegative = true;
-      continue;
-    }
-    if (!isIntegerText(text)) return "not-integer";
-    const value = BigInt(text.trim());
-    if (value > UINT64_MAX) return "text";
-    if (integerRange(text) === "uint64") seenUnsigned = true;
-  }
-  if (seenUnsigned && (seenNegative || seenNull)) return "raw-text";
-  return seenNegative ? "text" : "uint64";
-}
-
-/** The column as float64 if every present cell reads as a float (missing cells are NaN), else undefined. */
-function floatColumn(name: string, texts: readonly (string | null)[]): Column | undefined {
-  const values = new Float64Array(texts.length);
-  for (let r = 0; r < texts.length; r++) {
-    const text = texts[r];
-    if (text === null) {
-      values[r] = NaN;
-      continue;
-    }
-    const value = parseFloatText(text);
-    if (value === undefined) return undefined;
-    values[r] = value;
-  }
-  return new Column({ name, dtype: "float64", values });
-}
-
-function objectColumn(name: string, texts: readonly (string | null)[]): Column {
-  return new Column({ name, dtype: "object", cells: texts.map((t): Cell => (t === null ? NaN : t)) });
 }
 
 function columnFromValues(name: string, values: (number | string | boolean | null)[]): Column {

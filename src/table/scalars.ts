@@ -29,37 +29,15 @@ export const PANDAS_NA_VALUES: ReadonlySet<string> = new Set([
   "null",
 ]);
 
-/** True for the spellings pandas reads as booleans: `true`/`false` in any letter case, nothing around. */
-export function parseBool(text: string): boolean | undefined {
-  if (text.length === 4 && text.toLowerCase() === "true") return true;
-  if (text.length === 5 && text.toLowerCase() === "false") return false;
-  return undefined;
-}
+// Booleans and floats as pandas types them live in dtype.ts, with the column typing.
+export { parseBool, parseFloatText } from "./dtype.js";
 
 /** ASCII whitespace as pandas' C parser skips it around numbers: space, \t, \n, \v, \f, \r (not \xa0 or \x1c). */
 const INT_PATTERN = /^[ \t\n\v\f\r]*[+-]?\d+[ \t\n\v\f\r]*$/;
-const FLOAT_PATTERN = /^[ \t\n\v\f\r]*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\v\f\r]*$/;
-const INF_PATTERN = /^[+-]?(?:inf|infinity)$/i;
 
 /** Whether pandas' integer conversion accepts the text (digits with an optional sign and blanks around). */
 export function isIntegerText(text: string): boolean {
   return INT_PATTERN.test(text);
-}
-
-/**
- * The float pandas reads from a cell with `float_precision="round_trip"` (correctly rounded, as
- * `Number()` is), or undefined when pandas would keep the cell as text. Blanks around a decimal are
- * allowed; `inf`/`infinity` must stand alone; a value above the double range stays text (`1e309`),
- * one below it is -inf (`-1e309`), as pandas 1.5 to 2.3 read them.
- */
-export function parseFloatText(text: string): number | undefined {
-  if (FLOAT_PATTERN.test(text)) {
-    const value = Number(text);
-    // pandas' round-trip converter keeps a positive overflow as text but reads a negative one as -inf.
-    return value === Infinity ? undefined : value;
-  }
-  if (INF_PATTERN.test(text)) return text.charCodeAt(0) === 45 ? -Infinity : Infinity;
-  return undefined;
 }
 
 const INT64_MIN = -(2n ** 63n);
