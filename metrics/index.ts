@@ -155,18 +155,26 @@ export type MetricId = (typeof DESCRIPTORS)[number]["id"];
 /** Every registered metric. */
 export const METRICS: readonly AnyMetric[] = DESCRIPTORS;
 
-const byName = new Map<string, AnyMetric>();
-for (const metric of METRICS) {
-  for (const name of [metric.id, ...metric.aliases]) {
-    if (byName.has(name)) throw new Error(`metric name "${name}" is registered twice`);
-    byName.set(name, metric);
+// Built on first use, so that importing one metric function from this barrel tree-shakes the rest.
+let byName: Map<string, AnyMetric> | undefined;
+
+function names(): Map<string, AnyMetric> {
+  if (!byName) {
+    byName = new Map();
+    for (const metric of METRICS) {
+      for (const name of [metric.id, ...metric.aliases]) {
+        if (byName.has(name)) throw new Error(`metric name "${name}" is registered twice`);
+        byName.set(name, metric);
+      }
+    }
   }
+  return byName;
 }
 
 /** The metric with this id or alias; throws UnknownMetricError (code UNKNOWN_METRIC) with suggestions. */
 export function getMetric(name: string): AnyMetric {
-  const metric = byName.get(name);
-  if (!metric) throw new UnknownMetricError(name, nearestNames(name, byName.keys()));
+  const metric = names().get(name);
+  if (!metric) throw new UnknownMetricError(name, nearestNames(name, names().keys()));
   return metric;
 }
 

@@ -46,6 +46,13 @@ function coreFiles(dir: string): string[] {
 }
 
 describe("the core runs anywhere JavaScript runs", () => {
+  it("stays small where a page imports little (bundle-size budgets)", async () => {
+    const { measure } = await import("../docs/gen/bundle-size.js");
+    expect((await measure(`export { parseLeaderboard, computeThresholds, placeScore } from "./src/index.ts";`)).gzipped).toBeLessThan(12 * 1024);
+    expect((await measure(`export { rocAuc } from "./src/metrics.ts";`)).gzipped).toBeLessThan(12 * 1024);
+    expect((await measure(`export * from "./src/index.ts";`)).gzipped).toBeLessThan(200 * 1024);
+  });
+
   it("imports zod only through zod/mini (the classic API adds about 90 kB gzipped)", () => {
     const offenders = [...coreFiles("src"), ...coreFiles("metrics")].filter((file) => /from "zod"/.test(readFileSync(join(REPO_ROOT, file), "utf8")));
     expect(offenders).toEqual([]);

@@ -25,7 +25,8 @@ interface ParsedBoxes extends ScoredBoxes3d {
 /**
  * `parse_row` on every row of a sorted frame: a blank string has no boxes; otherwise the string is
  * split on single spaces and must hold 9 tokens per box (else InvalidSubmissionError); the 8
- * numbers of each box go through `float()` (a ValueError crashes the grader).
+ * numbers of each box go through `float()` (a ValueError crashes the grader), and an infinite yaw
+ * crashes the quaternion construction (`math.cos`).
  */
 function parseRows(frame: Frame, missingIsEmpty: boolean): ParsedBoxes {
   const column = frame.col(PREDICTIONS);
@@ -40,6 +41,8 @@ function parseRows(frame: Frame, missingIsEmpty: boolean): ParsedBoxes {
     }
     for (let i = 0; i < tokens.length; i += 9) {
       const values = [0, 1, 2, 3, 4, 5, 6, 7].map((j) => tokenFloat(ref, tokens, i + j, "error"));
+      // pyquaternion turns the yaw into a quaternion with math.cos, which raises for ±inf, whatever the class.
+      if (Math.abs(values[7]!) === Infinity) failCell(ref, "NON_FINITE", `a finite yaw (object ${i / 9 + 1})`, String(values[7]), "error");
       out.sample.push(row);
       out.score.push(values[0]!);
       out.boxes.push(...values.slice(1));
@@ -72,7 +75,7 @@ export default defineCompetition(
       "Tokens are split on single spaces: a double space makes an empty token, so the count is no longer a multiple of 9 (invalid) or float('') crashes the grader",
       "The confidence is required (9 tokens per object, not 8)",
       "A sample whose answers have no box would make the score NaN (reported as a valid score)",
-      "Predicted classes absent from a sample's ground truth are ignored, and their boxes are never checked; an evaluated box with a size ≤ 0 or a NaN value crashes the grader",
+      "Predicted classes absent from a sample's ground truth are ignored, and their boxes are never checked; an evaluated box with a size ≤ 0 or a NaN value crashes the grader, and so does an infinite yaw in any box",
       "Each prediction is compared only with its best-IoU ground-truth box: if that box is already taken it is a false positive",
     ],
   },

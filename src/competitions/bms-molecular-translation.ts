@@ -12,7 +12,7 @@ export default defineCompetition(
     sampleSubmission: "bms-molecular-translation/prepared/public/sample_submission.csv",
     columns: [
       { name: "image_id", kind: "id" },
-      { name: "InChI", kind: "text" },
+      { name: "InChI", kind: "text", allowEmpty: true },
     ],
     answersColumns: ["image_id", "InChI"],
     metric: { id: "levenshtein-distance" },

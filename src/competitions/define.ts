@@ -42,6 +42,8 @@ export const columnSpecSchema = z.strictObject({
   format: z.optional(z.string()),
   /** Whether the grader scores this column (false: required but unscored, or optional). */
   scored: z._default(z.boolean(), true),
+  /** For id columns: whether each id appears once (false where ids repeat by design, e.g. several rows per recording). */
+  unique: z._default(z.boolean(), true),
 });
 export type ColumnSpec = z.input<typeof columnSpecSchema>;
 

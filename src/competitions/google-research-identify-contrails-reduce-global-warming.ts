@@ -28,7 +28,7 @@ export default defineCompetition(
     sampleSubmission: "google-research-identify-contrails-reduce-global-warming/prepared/public/sample_submission.csv",
     columns: [
       { name: "record_id", kind: "id" },
-      { name: "encoded_pixels", kind: "rle", format: "start length pairs, 1-based, column-major; '-' for an empty mask" },
+      { name: "encoded_pixels", kind: "rle", allowEmpty: true, format: "start length pairs, 1-based, column-major; '-' for an empty mask" },
     ],
     answersColumns: ANSWER_COLUMNS,
     metric: { id: "global-dice" },

@@ -45,7 +45,7 @@ export default defineCompetition(
     category: "Signal (EEG) Classification",
     answers: "hms-harmful-brain-activity-classification/prepared/private/test.csv",
     sampleSubmission: "hms-harmful-brain-activity-classification/prepared/public/sample_submission.csv",
-    columns: [{ name: ID, kind: "id" }, ...VOTES.map((name) => ({ name, kind: "probability" as const, range: [0, 1] as [number, number] }))],
+    columns: [{ name: ID, kind: "id", unique: false }, ...VOTES.map((name) => ({ name, kind: "probability" as const, range: [0, 1] as [number, number] }))],
     // Extra columns are validated as probabilities: only an all-zero extra column survives.
     extraColumns: "rejected",
     answersColumns: [ID, ...VOTES],

@@ -21,7 +21,7 @@ export default defineCompetition(
     sampleSubmission: "smartphone-decimeter-2022/prepared/public/sample_submission.csv",
     columns: [
       { name: TRIP, kind: "id" },
-      { name: TIME, kind: "integer", scored: false },
+      { name: TIME, kind: "id" },
       { name: LAT, kind: "number" },
       { name: LNG, kind: "number" },
     ],

@@ -83,7 +83,7 @@ export default defineCompetition(
     sampleSubmission: "uw-madison-gi-tract-image-segmentation/prepared/public/sample_submission.csv",
     columns: [
       { name: "id", kind: "id" },
-      { name: "class", kind: "label", labels: ["large_bowel", "small_bowel", "stomach"], scored: false },
+      { name: "class", kind: "id" },
       { name: "predicted", kind: "rle", allowEmpty: true, format: "start length pairs, 1-based, column-major" },
     ],
     answersColumns: ANSWER_COLUMNS,

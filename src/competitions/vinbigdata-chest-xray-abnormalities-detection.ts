@@ -19,7 +19,7 @@ export default defineCompetition(
     answers: "vinbigdata-chest-xray-abnormalities-detection/prepared/private/answers.csv",
     sampleSubmission: "vinbigdata-chest-xray-abnormalities-detection/prepared/public/sample_submission.csv",
     columns: [
-      { name: ID, kind: "id" },
+      { name: ID, kind: "id", unique: false },
       { name: PREDICTIONS, kind: "prediction-string", format: "class_id confidence x_min y_min x_max y_max, repeated for each box" },
     ],
     answersColumns: [ID, "class_id", ...COORDINATES],

@@ -6,7 +6,7 @@
  * InvalidSubmissionError (`invalid`) or crashes on it (`error`), so results stay comparable.
  */
 import { SubmissionError, type Issue, type SubmissionErrorCode, type UpstreamOutcome } from "../errors.js";
-import type { Column, CellKey } from "../table/column.js";
+import { Column, type CellKey } from "../table/column.js";
 import type { Frame } from "../table/frame.js";
 import { sameKeySets, sameKeysInOrder } from "./id-keys.js";
 
@@ -144,14 +144,23 @@ export function diagnoseIds(submission: Frame, subIds: Column, ansIds: Column): 
  * lengths numpy cannot compare the arrays, so MLE-bench crashes unless a length check came first.
  */
 export function requireSameSortedIds(submission: Frame, answers: Frame, subId: string, ansId = subId, options: { upstream?: UpstreamOutcome } = {}): void {
-  const subIds = submission.col(subId);
-  const ansIds = answers.col(ansId);
+  const [subIds, ansIds] = asNumpyCompares(submission.col(subId), answers.col(ansId));
   if (sameKeysInOrder(subIds, ansIds)) return;
   const diagnosis = diagnoseIds(submission, subIds, ansIds);
   if (diagnosis) {
     const upstream = options.upstream ?? (subIds.length !== ansIds.length ? "error" : "invalid");
     fail(diagnosis.code, diagnosis.message, { issues: diagnosis.issues, upstream });
   }
+}
+
+/**
+ * numpy compares arrays of different numeric dtypes (int64 with float64) as float64, so an integer
+ * beyond 2^53 equals its nearest float there: such columns are compared without their exact values.
+ */
+function asNumpyCompares(a: Column, b: Column): [Column, Column] {
+  if (!a.isNumeric || !b.isNumeric || a.dtype === b.dtype) return [a, b];
+  const rounded = (c: Column) => (c.bigValues ? new Column({ name: c.name, dtype: "float64", values: c.values, sourceRows: c.sourceRows }) : c);
+  return [rounded(a), rounded(b)];
 }
 
 /** `set(sub[id]) == set(ans[id])`: only the distinct ids are compared (duplicates pass). */

@@ -5,7 +5,7 @@
  * into Docker with `node dist/cli.js` as the entrypoint. Linux hosts with glibc only.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,6 +38,23 @@ function copyInto(root: string, path: string): void {
   cpSync(path, target, { dereference: true });
 }
 
+/** Names of the package's runtime dependencies, transitively, as installed in its node_modules. */
+function runtimeDependencies(pkg: string): string[] {
+  const seen = new Set<string>();
+  const visit = (manifest: string) => {
+    const deps = Object.keys((JSON.parse(readFileSync(manifest, "utf8")) as { dependencies?: Record<string, string> }).dependencies ?? {});
+    for (const name of deps) {
+      if (seen.has(name)) continue;
+      const path = join(pkg, "node_modules", name, "package.json");
+      if (!existsSync(path)) throw new RunnerError(`cannot build the grader image: dependency ${name} is not installed in ${pkg}/node_modules`);
+      seen.add(name);
+      visit(path);
+    }
+  };
+  visit(join(pkg, "package.json"));
+  return [...seen];
+}
+
 export async function graderImageExists(docker: Dockerode, tag = DEFAULT_GRADER_IMAGE): Promise<boolean> {
   return docker
     .getImage(tag)
@@ -60,11 +77,14 @@ export async function buildGraderImage(docker: Dockerode, tag = DEFAULT_GRADER_I
     mkdirSync(app, { recursive: true });
     cpSync(join(pkg, "package.json"), join(app, "package.json"));
     cpSync(join(pkg, "dist"), join(app, "dist"), { recursive: true, filter: (source) => !source.endsWith(".map") });
-    // Runtime dependency of the CLI: zod (the Docker and Kubernetes clients are not needed to serve).
-    const zod = join(pkg, "node_modules", "zod");
-    if (!existsSync(zod)) throw new RunnerError(`cannot build the grader image: ${zod} is missing`);
-    cpSync(zod, join(app, "node_modules", "zod"), { recursive: true, dereference: true });
+    // The CLI's runtime dependencies and theirs (the Docker and Kubernetes clients are optional peers
+    // and not needed to serve).
+    for (const name of runtimeDependencies(pkg)) {
+      cpSync(join(pkg, "node_modules", name), join(app, "node_modules", name), { recursive: true, dereference: true });
+    }
     for (const dir of ["tmp", "data", "etc"]) mkdirSync(join(root, dir), { recursive: true });
+    // Docker copies a folder's mode onto a tmpfs mounted over it: /tmp must be world-writable here.
+    chmodSync(join(root, "tmp"), 0o1777);
     writeFileSync(join(root, "etc/passwd"), "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n");
     const archive = join(mkdtempSync(join(tmpdir(), "mlegrade-grader-")), "rootfs.tar");
     execFileSync("tar", ["-C", root, "-cf", archive, "."]);

@@ -137,6 +137,8 @@ export interface IdTrackerOptions {
   reference: IdReference | null;
   /** Examples kept per kind of problem. */
   keep: number;
+  /** Whether ids must be unique when there is no reference to count them against (default true). */
+  unique?: boolean;
 }
 
 /**
@@ -197,7 +199,7 @@ export class IdTracker {
     if (this.reference) {
       if (this.numeric) this.match(this.numeric, numericKey!, example);
       this.match(this.text, this.dtype ? `s:${textKey}` : textKey, example);
-    } else if (!this.capped) {
+    } else if (!this.capped && this.options.unique !== false) {
       this.trackDuplicates(numericKey, textKey, example);
     }
   }

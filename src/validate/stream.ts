@@ -276,9 +276,11 @@ export class StreamValidator {
         }));
       }
     }
-    const idColumns = competition.columns.filter((c) => c.kind === "id").map((c) => c.name);
+    const idSpecs = competition.columns.filter((c) => c.kind === "id");
+    const idColumns = idSpecs.map((c) => c.name);
     if (idColumns.length > 0 && this.idPlans.length === idColumns.length) {
-      this.ids = new IdTracker({ file, columns: idColumns, reference: this.options.reference, keep: this.log.maxPerCode });
+      const unique = idSpecs.every((c) => c.unique !== false);
+      this.ids = new IdTracker({ file, columns: idColumns, reference: this.options.reference, keep: this.log.maxPerCode, unique });
     }
   }
 

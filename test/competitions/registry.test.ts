@@ -61,3 +61,25 @@ describe("competition registry", () => {
     });
   }
 });
+
+describe("splits", () => {
+  it.skipIf(!hasShared)("match MLE-bench's split files: lite/low 22, medium 38, high 15, dev 7, split75 75", async () => {
+    const { listCompetitions } = await import("../../src/index.js");
+    const count = (split: Parameters<typeof listCompetitions>[0]) => listCompetitions(split).length;
+    expect([count("lite"), count("low"), count("medium"), count("high"), count("dev"), count("split75"), count("all")]).toEqual([22, 22, 38, 15, 7, 75, 82]);
+    // Every competition of the spec's table is registered, with the spec's splits.
+    const rows = readFileSync(join(SHARED, "spec", "competitions.tsv"), "utf8").trim().split("\n").slice(1).map((line) => line.split("\t"));
+    for (const [id, , splits] of rows) {
+      const declared = splits!.split(",").filter((s) => s !== "split75");
+      expect(COMPETITIONS.find((c) => c.id === id)?.splits, id).toEqual(declared);
+    }
+  });
+
+  it("mlegrade list --split lite prints the 22", async () => {
+    const { run } = await import("../../src/node/cli.js");
+    const { captureIO } = await import("../helpers/io.js");
+    const io = captureIO();
+    expect(await run(["list", "--split", "lite", "--json"], io)).toBe(0);
+    expect(JSON.parse(io.out())).toHaveLength(22);
+  });
+});

@@ -6,7 +6,7 @@
  * Without an engine the suite says so and skips.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,10 +37,12 @@ function importAgent(tag: string, script: string): void {
   for (const tool of ["sh", "cat", "cp", "ls", "find", "sleep", "wget", "echo", "mkdir", "grep", "head", "rm", "printf", "id", "timeout"]) {
     execFileSync("ln", ["-s", "busybox", join(root, "bin", tool)]);
   }
-  mkdirSync(join(root, "tmp"), { recursive: true, mode: 0o1777 });
+  mkdirSync(join(root, "tmp"), { recursive: true });
+  chmodSync(join(root, "tmp"), 0o1777);
   writeFileSync(join(root, "agent.sh"), script, { mode: 0o755 });
-  const tar = execFileSync("tar", ["-C", root, "-c", "."]);
-  execFileSync("docker", ["import", "-c", 'CMD ["/bin/sh", "/agent.sh"]', "-c", "USER 1000", "-", tag], { input: tar });
+  const archive = join(mkdtempSync(join(tmpdir(), "mlegrade-agent-tar-")), "rootfs.tar");
+  execFileSync("tar", ["-C", root, "-cf", archive, "."]);
+  execFileSync("docker", ["import", "-c", 'CMD ["/bin/sh", "/agent.sh"]', "-c", "USER 1000", archive, tag]);
 }
 
 describe.skipIf(!docker)("Docker backend with a real engine", () => {
