@@ -29,6 +29,11 @@ export type SplitQuery = Split | "lite" | "split75" | "all";
 export const columnKindSchema = z.enum(["id", "probability", "number", "integer", "label", "boolean", "text", "rle", "prediction-string"]);
 export type ColumnKind = z.infer<typeof columnKindSchema>;
 
+/** Defaults of the column fields that have one (shared by the schema and {@link defineCompetition}). */
+const COLUMN_DEFAULTS = { allowEmpty: false, scored: true, unique: true } as const;
+/** Defaults of the top-level fields that have one. */
+const META_DEFAULTS = { extraColumns: "ignored", rounding: "numpy" } as const;
+
 export const columnSpecSchema = z.strictObject({
   name: z.string().check(z.minLength(1)),
   kind: columnKindSchema,
@@ -37,13 +42,13 @@ export const columnSpecSchema = z.strictObject({
   /** Allowed labels, where the grader restricts them. */
   labels: z.optional(z.array(z.union([z.string(), z.number(), z.boolean()]))),
   /** Whether an empty cell is acceptable (e.g. an empty mask or an empty prediction list). */
-  allowEmpty: z._default(z.boolean(), false),
+  allowEmpty: z._default(z.boolean(), COLUMN_DEFAULTS.allowEmpty),
   /** For prediction strings: the token layout, e.g. "label conf xmin ymin xmax ymax". */
   format: z.optional(z.string()),
   /** Whether the grader scores this column (false: required but unscored, or optional). */
-  scored: z._default(z.boolean(), true),
+  scored: z._default(z.boolean(), COLUMN_DEFAULTS.scored),
   /** For id columns: whether each id appears once (false where ids repeat by design, e.g. several rows per recording). */
-  unique: z._default(z.boolean(), true),
+  unique: z._default(z.boolean(), COLUMN_DEFAULTS.unique),
 });
 export type ColumnSpec = z.input<typeof columnSpecSchema>;
 
@@ -60,7 +65,7 @@ export const competitionMetaSchema = z.strictObject({
   /** Submission columns as the grader reads them, in the expected order. */
   columns: z.array(columnSpecSchema).check(z.minLength(1)),
   /** Whether columns beyond `columns` are ignored or rejected. */
-  extraColumns: z._default(z.enum(["ignored", "rejected"]), "ignored"),
+  extraColumns: z._default(z.enum(["ignored", "rejected"]), META_DEFAULTS.extraColumns),
   /** Columns of the answers file the grader reads. */
   answersColumns: z.array(z.string()).check(z.minLength(1)),
   /** Metric id (see `mlegrade/metrics`) and the options the grader uses. */
@@ -69,7 +74,7 @@ export const competitionMetaSchema = z.strictObject({
   /** Kaggle awarded medals (MLE-bench's `awards_medals`); honoured in `kaggle` mode only. */
   awardsMedals: z.boolean(),
   /** Which `round(score, 5)` MLE-bench applies, by the type the grader returns. */
-  rounding: z._default(z.enum(["numpy", "python", "int"]), "numpy"),
+  rounding: z._default(z.enum(["numpy", "python", "int"]), META_DEFAULTS.rounding),
   /** How rows are matched, in one line (shown by `mlegrade list` and the docs). */
   rowMatching: z.string().check(z.minLength(1)),
   /** MLE-bench behaviours that a user may not expect (reproduced in `mlebench` mode). */
@@ -131,18 +136,16 @@ export function checkCompetition(definition: CompetitionDefinition): Competition
 
 /** The schema's defaults, filled in without parsing (malformed input is left for the schema to reject). */
 function withDefaults(meta: CompetitionMetaInput): CompetitionMeta {
-  const columns = Array.isArray(meta.columns)
-    ? meta.columns.map((column) => (typeof column === "object" && column ? { ...column, allowEmpty: column.allowEmpty ?? false, scored: column.scored ?? true } : column))
-    : meta.columns;
+  const columns = Array.isArray(meta.columns) ? meta.columns.map((column) => (typeof column === "object" && column ? filled(column, COLUMN_DEFAULTS) : column)) : meta.columns;
   const metric = typeof meta.metric === "object" && meta.metric ? { ...meta.metric, options: meta.metric.options ?? {} } : meta.metric;
-  return {
-    ...meta,
-    columns,
-    metric,
-    extraColumns: meta.extraColumns ?? "ignored",
-    rounding: meta.rounding ?? "numpy",
-    knownIssues: meta.knownIssues ?? [],
-  } as CompetitionMeta;
+  return { ...filled(meta, META_DEFAULTS), columns, metric, knownIssues: meta.knownIssues ?? [] } as CompetitionMeta;
+}
+
+/** The object with each absent (or undefined) default-bearing field set to its default. */
+function filled<T extends object>(value: T, defaults: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [key, fallback] of Object.entries(defaults)) out[key] ??= fallback;
+  return out as T;
 }
 
 /** The splits a query names. */
