@@ -7,7 +7,7 @@
  * slices of the file's text ({@link TextSlices}) until someone asks for the cells: sorting,
  * reordering and comparing ids then need no string per cell.
  */
-import { argsortNumbers, argsortTextRows, argsortTexts, type TextRows } from "../_internal/argsort.js";
+import { argsortNumbers, argsortTextRows, argsortTexts, textRowsOf, type TextRows } from "../_internal/argsort.js";
 import { compareCodePoints, pythonStr } from "./scalars.js";
 
 export type Dtype = "int64" | "uint64" | "float64" | "bool" | "object";
@@ -67,6 +67,22 @@ export class Column {
   /** The slices while no one has asked for the cells as strings (internal). */
   unmadeSlices(): TextSlices | undefined {
     return this.cellList === undefined && !this.bigValues ? this.slices : undefined;
+  }
+
+  /**
+   * The text of every row as slices of one text (missing rows marked), when the column holds only
+   * text and missing values; undefined otherwise.
+   */
+  textRows(): TextRows | undefined {
+    if (this.bigValues || this.values) return undefined;
+    const slices = this.unmadeSlices();
+    if (slices) return rowsOfSlices(slices);
+    const cells = this.cells!;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (typeof cell !== "string" && !(typeof cell === "number" && Number.isNaN(cell))) return undefined;
+    }
+    return textRowsOf(cells);
   }
 
   /** Cells of object columns (made from the slices on first use). */
@@ -292,11 +308,17 @@ function sameSlices(a: TextSlices, b: TextSlices): boolean {
 }
 
 /**
- * The slices as rows of one text without surrogates (so that UTF-16 order is code-point order),
- * unescaped cells appended to the text; undefined when a surrogate occurs.
+ * The slices as rows of one text without surrogates (so that UTF-16 order is code-point order);
+ * undefined when a surrogate occurs.
  */
 function plainTextRows(slices: TextSlices): TextRows | undefined {
   if (SURROGATE.test(slices.text)) return undefined;
+  for (const text of slices.special?.values() ?? []) if (SURROGATE.test(text)) return undefined;
+  return rowsOfSlices(slices);
+}
+
+/** The slices as rows of one text, unescaped cells appended to it. */
+function rowsOfSlices(slices: TextSlices): TextRows {
   if (!slices.special || slices.special.size === 0) return slices;
   const start = slices.start.slice();
   const end = slices.end.slice();
@@ -304,7 +326,6 @@ function plainTextRows(slices: TextSlices): TextRows | undefined {
   let at = slices.text.length;
   for (const [row, text] of slices.special) {
     if (start[row]! < 0) continue;
-    if (SURROGATE.test(text)) return undefined;
     parts.push(text);
     start[row] = at;
     at += text.length;

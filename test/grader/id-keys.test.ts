@@ -66,6 +66,16 @@ describe("id keys", () => {
     );
   });
 
+  it("matches text ids read from CSV (slices of the file's text, quoted and missing cells included)", () => {
+    const left = Frame.fromCsv('id\nb\n"a""q"\n\nc\nb\n');
+    const right = Frame.fromCsv('id,x\nc,1\nb,2\n"a""q",3\nb,4\n,5\n');
+    const merged = innerMergeOn(left, right, "id");
+    const [l, r] = slowMerge(left.col("id"), right.col("id"));
+    expect(Array.from(merged.left)).toEqual(l);
+    expect(Array.from(merged.right)).toEqual(r);
+    expect(sameKeySets(Frame.fromCsv("id\nb\na\n").col("id"), Frame.fromCsv('id\n"a"\nb\nb\n').col("id"))).toBe(true);
+  });
+
   it("tells integers beyond 2^53 apart", () => {
     const big = Frame.fromCsv("id\n9007199254740993\n9007199254740992\n");
     const other = Frame.fromCsv("id\n9007199254740992\n9007199254740992\n");
