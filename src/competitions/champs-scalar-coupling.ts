@@ -1,6 +1,7 @@
 import { logMaeByGroup } from "../../metrics/log-mae-by-group.js";
 import { requireColumns, requireFinite, requireSameIdSet } from "../grader/checks.js";
 import { answersTable, floatsOf, labelsOf } from "../grader/prepare.js";
+import { textRanks } from "../grader/id-keys.js";
 import { innerMergeOn } from "../grader/merge.js";
 import { defineCompetition } from "./define.js";
 
@@ -37,7 +38,14 @@ export default defineCompetition(
     const predictions = submission.col(TARGET).take(merged.right);
     const yPred = floatsOf(submission, predictions);
     requireFinite(submission, predictions, yPred);
-    const groups = labelsOf(ans.col("type").take(merged.left));
-    return logMaeByGroup(yTrue, yPred, groups as ArrayLike<string>, { floor: context.mode === "kaggle" ? 1e-9 : null });
+    // Types as ranks in code-point order where they are all text (groups the same, without a string per row).
+    const ranks = textRanks(ans.col("type"));
+    let groups: ArrayLike<string | number | boolean>;
+    if (ranks) {
+      const taken = new Float64Array(merged.left.length);
+      for (let k = 0; k < taken.length; k++) taken[k] = ranks[merged.left[k]!]!;
+      groups = taken;
+    } else groups = labelsOf(ans.col("type").take(merged.left)) as ArrayLike<string | number | boolean>;
+    return logMaeByGroup(yTrue, yPred, groups, { floor: context.mode === "kaggle" ? 1e-9 : null });
   },
 );

@@ -234,15 +234,22 @@ function typeColumn(name: string, tokens: CsvTokens, position: number, naValues:
   const texts = new Array<string>(rows);
   const missing = new Uint8Array(rows);
   const inference = new DtypeInference();
-  let longestNa = 0;
-  for (const na of naValues) longestNa = Math.max(longestNa, na.length);
   // Once the column is text for sure, cells are only checked for missing-value spellings, which
-  // needs no string for a cell longer than the longest spelling.
+  // needs no string for a cell longer than the longest spelling or starting with another character.
+  let longestNa = 0;
+  const naStart = new Uint8Array(65536);
+  for (const na of naValues) {
+    longestNa = Math.max(longestNa, na.length);
+    if (na.length > 0) naStart[na.charCodeAt(0)] = 1;
+  }
   let settled = false;
   for (let r = 0; r < rows; r++) {
     const field = recordStart[r]! + position;
     const present = field < recordStart[r + 1]!;
-    if (settled && present && fieldEnd[field]! - fieldStart[field]! > longestNa && !special.has(field)) continue;
+    if (settled && present && !special.has(field)) {
+      const length = fieldEnd[field]! - fieldStart[field]!;
+      if (length > longestNa || (length > 0 && !naStart[text.charCodeAt(fieldStart[field]!)])) continue;
+    }
     const cell = present ? fieldText(tokens, field) : "";
     const isMissing = naValues.has(cell);
     if (isMissing) missing[r] = 1;

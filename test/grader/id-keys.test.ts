@@ -1,7 +1,7 @@
 /** Id matching on column storage agrees with the slow definitions built on Column.key (Python equality). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { indexKeys, sameKeySets, sameKeysInOrder } from "../../src/grader/id-keys.js";
+import { indexKeys, sameKeySets, sameKeysInOrder, textRanks } from "../../src/grader/id-keys.js";
 import { innerMergeOn } from "../../src/grader/merge.js";
 import { Column, type Cell } from "../../src/table/column.js";
 import { Frame } from "../../src/table/frame.js";
@@ -74,6 +74,13 @@ describe("id keys", () => {
     expect(Array.from(merged.left)).toEqual(l);
     expect(Array.from(merged.right)).toEqual(r);
     expect(sameKeySets(Frame.fromCsv("id\nb\na\n").col("id"), Frame.fromCsv('id\n"a"\nb\nb\n').col("id"))).toBe(true);
+  });
+
+  it("ranks text in code-point order (missing cells NaN), and only text", () => {
+    const ranks = textRanks(Frame.fromCsv('t\n3JHC\n1JHC\n""\n"1JHC"\n\u{1F600}\n\uFFFD\n2JHH\n').col("t"));
+    expect(Array.from(ranks!)).toEqual([2, 0, NaN, 0, 4, 3, 1]);
+    expect(textRanks(Column.fromCells("t", ["a", true]))).toBeUndefined();
+    expect(textRanks(Column.fromNumbers("t", [1, 2]))).toBeUndefined();
   });
 
   it("tells integers beyond 2^53 apart", () => {
