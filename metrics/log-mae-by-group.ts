@@ -39,7 +39,20 @@ export function logMaeByGroup(
   const ids = new Int32Array(n);
   const idOf = new Map<GroupLabel, number>();
   const labels: GroupLabel[] = [];
+  const codes = smallCodes(groups);
   for (let i = 0; i < n; i++) {
+    if (codes) {
+      // Groups given as small integer codes (a factorized column): the code is the id.
+      const code = codes[i]!;
+      if (code !== code) {
+        ids[i] = -1;
+        continue;
+      }
+      while (labels.length <= code) labels.push(NaN);
+      labels[code] = code;
+      ids[i] = code;
+      continue;
+    }
     const group = groups[i]!;
     if (typeof group === "number" && Number.isNaN(group)) {
       ids[i] = -1;
@@ -60,12 +73,12 @@ export function logMaeByGroup(
   const rows = new Int32Array(offsets[labels.length]!);
   for (let i = 0; i < n; i++) if (ids[i]! >= 0) rows[next[ids[i]!]!++] = i;
   // pandas' groupby visits keys in sorted order; the order only matters for the last bits of the mean.
-  const order = labels.map((_, g) => g).sort((a, b) => {
+  const order = labels.map((_, g) => g).filter((g) => offsets[g + 1]! > offsets[g]!).sort((a, b) => {
     const x = labels[a]!;
     const y = labels[b]!;
     return typeof x === "string" && typeof y === "string" ? compareCodePoints(x, y) : Number(x) - Number(y);
   });
-  const logs = new Float64Array(labels.length);
+  const logs = new Float64Array(order.length);
   order.forEach((id, g) => {
     const from = offsets[id]!;
     const size = offsets[id + 1]! - from;
@@ -81,6 +94,16 @@ export function logMaeByGroup(
     logs[g] = Math.log(mae);
   });
   return numpyMean(logs);
+}
+
+/** The groups as a Float64Array of integer codes in [0, 2^16) or NaN, else undefined. */
+function smallCodes(groups: ArrayLike<GroupLabel>): Float64Array | undefined {
+  if (!(groups instanceof Float64Array)) return undefined;
+  for (let i = 0; i < groups.length; i++) {
+    const code = groups[i]!;
+    if (code === code && !(Number.isInteger(code) && code >= 0 && code < 65536)) return undefined;
+  }
+  return groups;
 }
 
 export const logMaeByGroupMetric = defineMetric({
