@@ -16,10 +16,18 @@ import { defineMetric, noOptions } from "./_define.js";
  * @throws MetricError MISSING_VALUE, NON_FINITE, ROW_COUNT_MISMATCH, UNDEFINED_METRIC
  */
 export function meanAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
-  checkRegressionInputs(yTrue, yPred);
-  if (yTrue.length === 0) throw new MetricError("UNDEFINED_METRIC", "expected at least 1 sample, got 0");
+  if (yTrue.length !== yPred.length) checkRegressionInputs(yTrue, yPred);
   const errors = new Float64Array(yTrue.length);
-  for (let i = 0; i < errors.length; i++) errors[i] = Math.abs(yPred[i]! - yTrue[i]!);
+  // One pass: a NaN or infinite input makes its difference non-finite, and only then are the
+  // inputs checked (for the error scikit-learn would raise).
+  let suspect = false;
+  for (let i = 0; i < errors.length; i++) {
+    const difference = yPred[i]! - yTrue[i]!;
+    if (difference - difference !== 0) suspect = true;
+    errors[i] = Math.abs(difference);
+  }
+  if (suspect) checkRegressionInputs(yTrue, yPred);
+  if (yTrue.length === 0) throw new MetricError("UNDEFINED_METRIC", "expected at least 1 sample, got 0");
   return numpyMean(errors);
 }
 

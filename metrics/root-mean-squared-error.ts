@@ -18,13 +18,18 @@ import { checkRegressionInputs } from "./mean-absolute-error.js";
  * @throws MetricError MISSING_VALUE, NON_FINITE, ROW_COUNT_MISMATCH, UNDEFINED_METRIC
  */
 export function rootMeanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
-  checkRegressionInputs(yTrue, yPred);
-  requireSamples(yTrue.length);
+  if (yTrue.length !== yPred.length) checkRegressionInputs(yTrue, yPred);
   const squares = new Float64Array(yTrue.length);
+  // One pass: a NaN or infinite input makes its difference non-finite, and only then are the
+  // inputs checked (for the error scikit-learn would raise).
+  let suspect = false;
   for (let i = 0; i < squares.length; i++) {
     const difference = yTrue[i]! - yPred[i]!;
+    if (difference - difference !== 0) suspect = true;
     squares[i] = difference * difference;
   }
+  if (suspect) checkRegressionInputs(yTrue, yPred);
+  requireSamples(yTrue.length);
   return Math.sqrt(numpyMean(squares));
 }
 
