@@ -30,6 +30,12 @@ describe("mlegrade CLI (built)", () => {
     expect(stdout).toMatch(/rank: 92 of 400 teams/);
   });
 
+  it("a reader that stops early (| head) ends the process quietly", () => {
+    const result = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI}" list | head -n 1`], { cwd: REPO_ROOT, encoding: "utf8" });
+    expect(result.stdout).toMatch(/^id\s+metric/);
+    expect(result.stderr).toBe("");
+  });
+
   it("--help and --version", () => {
     expect(mlegrade("--help").stdout).toMatch(/Commands:/);
     expect(mlegrade("grade", "--help").stdout).toMatch(/--competition ID/);
