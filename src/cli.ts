@@ -2,6 +2,14 @@
 /** Bin shim: the only place that touches the real process. */
 import { run } from "./node/cli.js";
 
+// A reader that goes away (`mlegrade list | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const controller = new AbortController();
 let interrupted = false;
 process.on("SIGINT", () => {

@@ -30,6 +30,16 @@ describe("mlegrade CLI (built)", () => {
     expect(stdout).toMatch(/rank: 92 of 400 teams/);
   });
 
+  it("a reader that goes away (| head) ends the process quietly", async () => {
+    const child = spawn(process.execPath, [CLI, "list"], { cwd: REPO_ROOT });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
   it("--help and --version", () => {
     expect(mlegrade("--help").stdout).toMatch(/Commands:/);
     expect(mlegrade("grade", "--help").stdout).toMatch(/--competition ID/);
