@@ -169,7 +169,7 @@ function machine() {
     memoryGB: Math.round(totalmem() / 2 ** 30),
     freeGB: Math.round(freemem() / 2 ** 30),
     node: process.version,
-    python: pythonStatus.ok ? `Python ${pythonStatus.version}, pandas ${pythonStatus.pandas}, scikit-learn ${pythonStatus.sklearn}, numpy ${pythonStatus.numpy}` : "not available",
+    python: pythonStatus.ok ? `Python ${pythonStatus.version}, pandas ${pythonStatus.pandas}, scikit-learn ${pythonStatus.sklearn}, numpy ${pythonStatus.numpy}` : "Python baseline not available",
     pinned: pinned ? `taskset -c ${cpu}` : "not pinned (taskset not found)",
   };
 }
