@@ -1,6 +1,6 @@
-import { MetricError } from "../src/errors.js";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { defineMetric, noOptions } from "./_define.js";
+import { transformedErrors } from "./_regression.js";
 
 /**
  * Mean absolute error: the average absolute difference between prediction and truth.
@@ -16,35 +16,7 @@ import { defineMetric, noOptions } from "./_define.js";
  * @throws MetricError MISSING_VALUE, NON_FINITE, ROW_COUNT_MISMATCH, UNDEFINED_METRIC
  */
 export function meanAbsoluteError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
-  if (yTrue.length !== yPred.length) checkRegressionInputs(yTrue, yPred);
-  const errors = new Float64Array(yTrue.length);
-  // One pass: a NaN or infinite input makes its difference non-finite, and only then are the
-  // inputs checked (for the error scikit-learn would raise).
-  let suspect = false;
-  for (let i = 0; i < errors.length; i++) {
-    const difference = yPred[i]! - yTrue[i]!;
-    if (difference - difference !== 0) suspect = true;
-    errors[i] = Math.abs(difference);
-  }
-  if (suspect) checkRegressionInputs(yTrue, yPred);
-  if (yTrue.length === 0) throw new MetricError("UNDEFINED_METRIC", "expected at least 1 sample, got 0");
-  return numpyMean(errors);
-}
-
-/** scikit-learn's `_check_reg_targets`: equal lengths, every value finite. */
-export function checkRegressionInputs(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): void {
-  if (yTrue.length !== yPred.length) {
-    throw new MetricError("ROW_COUNT_MISMATCH", `expected ${yTrue.length} predictions, got ${yPred.length}`);
-  }
-  for (const [name, values] of [["y_true", yTrue], ["y_pred", yPred]] as const) {
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i]!;
-      if (!Number.isFinite(value)) {
-        const code = Number.isNaN(value) ? "MISSING_VALUE" : "NON_FINITE";
-        throw new MetricError(code, `${name} position ${i + 1}: expected a finite number, got ${value}`);
-      }
-    }
-  }
+  return numpyMean(transformedErrors(yTrue, yPred, Math.abs));
 }
 
 export const meanAbsoluteErrorMetric = defineMetric({

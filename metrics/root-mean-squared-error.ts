@@ -1,7 +1,6 @@
-import { MetricError } from "../src/errors.js";
 import { numpyMean } from "../src/_internal/numeric.js";
 import { defineMetric, noOptions } from "./_define.js";
-import { checkRegressionInputs } from "./mean-absolute-error.js";
+import { transformedErrors } from "./_regression.js";
 
 /**
  * Root mean squared error: the square root of the average squared difference between prediction
@@ -18,24 +17,7 @@ import { checkRegressionInputs } from "./mean-absolute-error.js";
  * @throws MetricError MISSING_VALUE, NON_FINITE, ROW_COUNT_MISMATCH, UNDEFINED_METRIC
  */
 export function rootMeanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
-  if (yTrue.length !== yPred.length) checkRegressionInputs(yTrue, yPred);
-  const squares = new Float64Array(yTrue.length);
-  // One pass: a NaN or infinite input makes its difference non-finite, and only then are the
-  // inputs checked (for the error scikit-learn would raise).
-  let suspect = false;
-  for (let i = 0; i < squares.length; i++) {
-    const difference = yTrue[i]! - yPred[i]!;
-    if (difference - difference !== 0) suspect = true;
-    squares[i] = difference * difference;
-  }
-  if (suspect) checkRegressionInputs(yTrue, yPred);
-  requireSamples(yTrue.length);
-  return Math.sqrt(numpyMean(squares));
-}
-
-/** scikit-learn's `check_array` needs at least one sample. */
-export function requireSamples(n: number): void {
-  if (n === 0) throw new MetricError("UNDEFINED_METRIC", "expected at least 1 sample, got 0");
+  return Math.sqrt(numpyMean(transformedErrors(yTrue, yPred, (difference) => difference * difference)));
 }
 
 export const rootMeanSquaredErrorMetric = defineMetric({

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { MetricError } from "../src/errors.js";
 import { defineMetric } from "./_define.js";
-import { checkRegressionInputs } from "./mean-absolute-error.js";
+import { checkRegressionInputs } from "./_regression.js";
 import { rootMeanSquaredError } from "./root-mean-squared-error.js";
 
 export interface RootMeanSquaredLogErrorOptions {

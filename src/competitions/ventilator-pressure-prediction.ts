@@ -1,5 +1,5 @@
 import { meanAbsoluteError } from "../../metrics/mean-absolute-error.js";
-import { requireSamples } from "../../metrics/root-mean-squared-error.js";
+import { requireSamples } from "../../metrics/_regression.js";
 import type { CellKey } from "../table/column.js";
 import { requireColumns, requireSameLength, requireSameSortedIds } from "../grader/checks.js";
 import { answersTable, floatsOf } from "../grader/prepare.js";
