@@ -167,6 +167,26 @@ cp /home/data/sample_submission.csv /home/submission/submission.csv
     expect(readFileSync(join(runDir, "logs", "container.log"), "utf8")).toMatch(/failing/);
   }, 120_000);
 
+  it("interrupting (Ctrl-C) stops and removes every container and leaves the run for --resume", async () => {
+    const dir = join(out, "interrupted");
+    const controller = new AbortController();
+    const pending = runGroup({
+      backend: new DockerBackend(docker!),
+      outDir: dir,
+      config: config("mlegrade-test-agent:slow", 600),
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === "start") setTimeout(() => controller.abort(), 1500);
+      },
+    });
+    const result = await pending;
+    expect(result.interrupted).toBe(true);
+    const left = await docker!.listContainers({ all: true, filters: { label: [`${LABEL_GROUP}=${result.state.id}`] } });
+    expect(left).toEqual([]);
+    expect(result.state.runs.map((r) => r.status)).toEqual(["pending"]);
+    expect(existsSync(join(dir, "runs", "spaceship-titanic", "seed-0", "report.json"))).toBe(false);
+  }, 120_000);
+
   it("the group summary has grade-batch's format", () => {
     const summary = JSON.parse(readFileSync(join(out, "good", "grading_report.json"), "utf8"));
     expect(Object.keys(summary)).toEqual(["total_runs", "total_runs_with_submissions", "total_valid_submissions", "total_medals", "total_gold_medals", "total_silver_medals", "total_bronze_medals", "total_above_median", "competition_reports"]);
