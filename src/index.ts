@@ -6,8 +6,8 @@
  */
 export { VERSION as version, VERSION } from "./version.js";
 
-export { grade, buildReport, signature, parseJsonl, loadAnswers } from "./grader/grade.js";
-export type { GradeOptions, GradeReport, ReportError } from "./grader/grade.js";
+export { grade, safeGrade, buildReport, signature, parseJsonl, loadAnswers } from "./grader/grade.js";
+export type { GradeOptions, GradeReport, ReportError, SafeGradeResult } from "./grader/grade.js";
 export { stringifyReport, toJsonValue } from "./grader/json.js";
 
 export { validate, Validation } from "./validate/validate.js";

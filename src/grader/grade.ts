@@ -121,6 +121,22 @@ export function grade(options: GradeOptions): GradeReport {
   return buildReport({ competition, mode, rawScore, error, leaderboard, submissionPath, submissionExists: options.submission !== null, createdAt: options.createdAt });
 }
 
+export type SafeGradeResult = { ok: true; report: GradeReport } | { ok: false; error: MlegradeError };
+
+/**
+ * {@link grade} that never throws an MlegradeError: caller and data errors (unknown competition,
+ * unreadable answers or leaderboard) come back as `{ ok: false, error }`. Anything else (a bug) is
+ * still thrown.
+ */
+export function safeGrade(options: GradeOptions): SafeGradeResult {
+  try {
+    return { ok: true, report: grade(options) };
+  } catch (error) {
+    if (error instanceof MlegradeError) return { ok: false, error };
+    throw error;
+  }
+}
+
 /** Turns what a grader threw into a report error; rethrows anything that is not the submission's fault. */
 export function toReportError(caught: unknown, file: string): ReportError {
   if (caught instanceof SubmissionError) {
