@@ -87,7 +87,7 @@ export function cocoAveragePrecision(truth: CocoBoxes, detections: CocoDetection
   const thresholds = options.iouThresholds ?? COCO_IOU_THRESHOLDS;
   const maxDet = options.maxDetections ?? 100;
   const idOffset = options.idOffset ?? 1;
-  const g = checkBoxes("truth", truth);
+  checkBoxes("truth", truth);
   const d = checkBoxes("detections", detections);
   if (detections.score.length !== d) throw new MetricError("ROW_COUNT_MISMATCH", `detections: expected ${d} scores, got ${detections.score.length}`);
 

@@ -1,7 +1,6 @@
-import { matrixFromColumns } from "../../metrics/_probabilities.js";
-import { meanColumnRocAuc } from "../../metrics/mean-column-roc-auc.js";
-import { diagnoseIds, fail, requireColumns, requireFinite, requireSameLength } from "../grader/checks.js";
-import { answersTable, floatsOf } from "../grader/prepare.js";
+import { meanColumnAucOfAligned } from "../grader/auroc.js";
+import { diagnoseIds, fail, requireColumns, requireSameLength } from "../grader/checks.js";
+import { answersTable } from "../grader/prepare.js";
 import type { CellKey } from "../table/column.js";
 import type { Frame } from "../table/frame.js";
 import { defineCompetition } from "./define.js";
@@ -104,16 +103,6 @@ export default defineCompetition(
     }
     const scoreNames = context.mode === "kaggle" ? CLASSES : subNames;
     const labelNames = context.mode === "kaggle" ? CLASSES : trueNames.slice(0, scoreNames.length);
-    const scores = scoreNames.map((name) => {
-      const column = keptSub.col(name);
-      const values = floatsOf(keptSub, column);
-      requireFinite(keptSub, column, values);
-      return values;
-    });
-    return meanColumnRocAuc(
-      matrixFromColumns(labelNames.map((name) => floatsOf(keptAnswers, keptAnswers.col(name))), keptAnswers.length),
-      matrixFromColumns(scores, keptSub.length),
-      labelNames,
-    );
+    return meanColumnAucOfAligned(keptSub, keptAnswers, labelNames, scoreNames);
   },
 );

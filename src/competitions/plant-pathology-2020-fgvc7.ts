@@ -1,7 +1,6 @@
-import { matrixFromColumns } from "../../metrics/_probabilities.js";
-import { meanColumnRocAuc } from "../../metrics/mean-column-roc-auc.js";
-import { requireExactColumns, requireFinite, requireSameLength, requireSameSortedIds } from "../grader/checks.js";
-import { answersTable, floatsOf } from "../grader/prepare.js";
+import { requireExactColumns, requireSameLength, requireSameSortedIds } from "../grader/checks.js";
+import { answersTable } from "../grader/prepare.js";
+import { meanColumnAucOfAligned } from "../grader/auroc.js";
 import { defineCompetition } from "./define.js";
 
 const ID = "image_id";
@@ -34,16 +33,6 @@ export default defineCompetition(
     const sub = submission.sortBy(ID);
     const sortedAnswers = ans.sortBy(ID);
     requireSameSortedIds(sub, sortedAnswers, ID);
-    const scores = CLASSES.map((name) => {
-      const column = sub.col(name);
-      const values = floatsOf(sub, column);
-      requireFinite(sub, column, values);
-      return values;
-    });
-    return meanColumnRocAuc(
-      matrixFromColumns(CLASSES.map((name) => floatsOf(sortedAnswers, sortedAnswers.col(name))), sub.length),
-      matrixFromColumns(scores, sub.length),
-      CLASSES,
-    );
+    return meanColumnAucOfAligned(sub, sortedAnswers, CLASSES);
   },
 );

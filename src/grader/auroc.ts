@@ -3,6 +3,8 @@
  * single-column ROC AUC graders and, per class, by ranzcr: the checks in upstream order, then the
  * id-sorted truth and scores.
  */
+import { matrixFromColumns } from "../../metrics/_probabilities.js";
+import { meanColumnRocAuc } from "../../metrics/mean-column-roc-auc.js";
 import { rocAuc } from "../../metrics/roc-auc.js";
 import type { Answers, GradeFunction } from "../competitions/define.js";
 import type { Cell, Column } from "../table/column.js";
@@ -71,4 +73,23 @@ export function singleColumnAurocGrader(idColumn: string, targetColumn: string):
     const { yTrue, yScore } = prepareForAuroc(submission, answers, idColumn, targetColumn);
     return rocAuc(yTrue, yScore);
   };
+}
+
+/**
+ * Mean column-wise ROC AUC of rows already aligned: `labelNames` columns of the answers against
+ * `scoreNames` columns of the submission (the same names unless a grader pairs them otherwise),
+ * with every score a finite number (scikit-learn rejects NaN and infinity).
+ */
+export function meanColumnAucOfAligned(submission: Frame, answers: Frame, labelNames: readonly string[], scoreNames: readonly string[] = labelNames): number {
+  const scores = scoreNames.map((name) => {
+    const column = submission.col(name);
+    const values = floatsOf(submission, column);
+    requireFinite(submission, column, values);
+    return values;
+  });
+  return meanColumnRocAuc(
+    matrixFromColumns(labelNames.map((name) => floatsOf(answers, answers.col(name))), answers.length),
+    matrixFromColumns(scores, submission.length),
+    labelNames as string[],
+  );
 }
