@@ -144,7 +144,7 @@ export function toReportError(caught: unknown, file: string): ReportError {
   }
   if (caught instanceof MetricError) {
     const message = `${file}: ${caught.message}`;
-    return { code: caught.code, message, issues: caught.issues.map((issue) => ({ ...issue, file: issue.file ?? file, message: issue.message })), upstream: "error" };
+    return { code: caught.code, message, issues: caught.issues.map((issue) => ({ ...issue, file: issue.file ?? file })), upstream: "error" };
   }
   throw caught;
 }
