@@ -1,8 +1,7 @@
 import { Box3dError, box3dMeanAveragePrecision, type ScoredBoxes3d } from "../../metrics/box3d-map.js";
 import { AnswersError, SubmissionError } from "../errors.js";
-import { requireColumns, requireSameLength, requireSameSortedIds } from "../grader/checks.js";
+import { alignBySortedIds } from "../grader/align.js";
 import { failCell, textCell, tokenFloat, type CellRef } from "../grader/prediction-strings.js";
-import { answersTable } from "../grader/prepare.js";
 import type { Frame } from "../table/frame.js";
 import { PY_WHITESPACE } from "../table/scalars.js";
 import { defineCompetition } from "./define.js";
@@ -80,12 +79,7 @@ export default defineCompetition(
     ],
   },
   (submission, answers) => {
-    const ans = answersTable(answers, [ID, PREDICTIONS]);
-    requireSameLength(submission, ans);
-    requireColumns(submission, [ID, PREDICTIONS]);
-    const sub = submission.sortBy(ID);
-    const sortedAnswers = ans.sortBy(ID);
-    requireSameSortedIds(sub, sortedAnswers, ID);
+    const { submission: sub, answers: sortedAnswers } = alignBySortedIds(submission, answers, { id: ID, target: PREDICTIONS, order: "length-first" });
     const predictions = parseRows(sub, true);
     let truth: ParsedBoxes;
     try {

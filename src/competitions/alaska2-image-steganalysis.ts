@@ -1,6 +1,7 @@
 import { weightedPartialAuc } from "../../metrics/weighted-partial-auc.js";
-import { failCells, requireColumns, requireSameLength, requireSameSortedIds } from "../grader/checks.js";
-import { answersTable, floatsOf } from "../grader/prepare.js";
+import { alignBySortedIds } from "../grader/align.js";
+import { failCells } from "../grader/checks.js";
+import { floatsOf } from "../grader/prepare.js";
 import { AnswersError } from "../errors.js";
 import { defineCompetition } from "./define.js";
 
@@ -32,12 +33,7 @@ export default defineCompetition(
     ],
   },
   (submission, answers) => {
-    const ans = answersTable(answers, [ID, TARGET]);
-    requireSameLength(submission, ans);
-    requireColumns(submission, [ID, TARGET]);
-    const sub = submission.sortBy(ID);
-    const sortedAnswers = ans.sortBy(ID);
-    requireSameSortedIds(sub, sortedAnswers, ID);
+    const { submission: sub, answers: sortedAnswers } = alignBySortedIds(submission, answers, { id: ID, target: TARGET, order: "length-first" });
     // Label.astype(float): text Python cannot convert is rejected; then NaN is rejected.
     const scores = sub.col(TARGET);
     const yScore = floatsOf(sub, scores, { upstream: "invalid" });

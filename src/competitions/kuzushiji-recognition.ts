@@ -1,8 +1,7 @@
 import { pointInBoxF1 } from "../../metrics/point-in-box-f1.js";
 import { AnswersError } from "../errors.js";
-import { requireColumns, requireSameLength, requireSameSortedIds } from "../grader/checks.js";
+import { alignBySortedIds } from "../grader/align.js";
 import { failCell, textCell, tokenFloat } from "../grader/prediction-strings.js";
-import { answersTable } from "../grader/prepare.js";
 import { pythonFloat } from "../table/scalars.js";
 import { defineCompetition } from "./define.js";
 
@@ -33,12 +32,7 @@ export default defineCompetition(
     ],
   },
   (submission, answers) => {
-    const ans = answersTable(answers, [ID, LABELS]);
-    requireSameLength(submission, ans);
-    requireColumns(submission, [ID, LABELS]);
-    const sub = submission.sortBy(ID);
-    const sortedAnswers = ans.sortBy(ID);
-    requireSameSortedIds(sub, sortedAnswers, ID);
+    const { submission: sub, answers: sortedAnswers } = alignBySortedIds(submission, answers, { id: ID, target: LABELS, order: "length-first" });
 
     // prepare_for_metric: every non-missing string must hold `label X Y` triples with float X and Y.
     const column = sub.col(LABELS);

@@ -1,7 +1,6 @@
 import { pooledDetectionMap, type ScoredBoxes } from "../../metrics/pooled-detection-map.js";
-import { requireColumns, requireSameLength, requireSameSortedIds } from "../grader/checks.js";
+import { alignBySortedIds } from "../grader/align.js";
 import { failCell, requiredTextCell, tokenFloat, type CellRef } from "../grader/prediction-strings.js";
-import { answersTable } from "../grader/prepare.js";
 import type { Frame } from "../table/frame.js";
 import { pythonSplit } from "../table/scalars.js";
 import { defineCompetition } from "./define.js";
@@ -65,12 +64,7 @@ export default defineCompetition(
     ],
   },
   (submission, answers) => {
-    const ans = answersTable(answers, [ID, PREDICTIONS]);
-    requireSameLength(submission, ans);
-    requireColumns(submission, [ID, PREDICTIONS]);
-    const sub = submission.sortBy(ID);
-    const sortedAnswers = ans.sortBy(ID);
-    requireSameSortedIds(sub, sortedAnswers, ID);
+    const { submission: sub, answers: sortedAnswers } = alignBySortedIds(submission, answers, { id: ID, target: PREDICTIONS, order: "length-first" });
     const predictions = parseBoxes(sub);
     const truth = parseBoxes(sortedAnswers);
     if (sub.length === 0) return 0;

@@ -1,6 +1,6 @@
 /**
- * The "sort both by id, the sorted ids must be equal, pair rows by position" idiom that most
- * text and set graders repeat, with the checks in the order the grader runs them (the length
+ * The "sort both by id, the sorted ids must be equal, pair rows by position" idiom that many
+ * graders repeat (text, set, detection and single-column AUC-style ones), with the checks in the order the grader runs them (the length
  * check comes before or after the column checks depending on the competition).
  */
 import type { Answers } from "../competitions/define.js";
